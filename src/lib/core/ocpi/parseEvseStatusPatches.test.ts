@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors';
+import { parseEvseStatusPatches } from './parseEvseStatusPatches';
+
+describe('parseEvseStatusPatches', () => {
+  it('reads flat patches and logged {url, body} patches', () => {
+    const { patches } = parseEvseStatusPatches({
+      input: JSON.stringify([
+        { evse_uid: 'E1', location_id: 'L', status: 'CHARGING', last_updated: '2023-07-01T07:00:00Z' },
+        { url: 'https://cpo.example/ocpi/2.2.1/locations/DE/GSL/HARBOUR%201/E2', body: { status: 'REMOVED', last_updated: '2023-07-01T07:05:00Z' } },
+        { evse_uid: 'E3', last_updated: '2023-07-01T07:10:00' }
+      ])
+    });
+    expect(patches).toEqual([
+      { evseUid: 'E1', locationId: 'L', status: 'CHARGING', lastUpdatedMs: Date.parse('2023-07-01T07:00:00Z') },
+      { evseUid: 'E2', locationId: 'HARBOUR 1', status: 'REMOVED', lastUpdatedMs: Date.parse('2023-07-01T07:05:00Z') },
+      { evseUid: 'E3', lastUpdatedMs: Date.parse('2023-07-01T07:10:00Z') }
+    ]);
+  });
+
+  it('error: rejects an unknown status and a missing last_updated with their JSON paths', () => {
+    const input = [
+      { evse_uid: 'E1', status: 'ASLEEP', last_updated: '2023-07-01T07:00:00Z' },
+      { url: '/locations/DE/GSL/L/E2', body: { status: 'AVAILABLE' } },
+      { evse_uid: 'E3', status: 'AVAILABLE', last_updated: '2023-07-01T07:00:00Z' }
+    ];
+    expect(() => parseEvseStatusPatches({ input })).toThrow(ValidationError);
+    const { patches, leftOut } = parseEvseStatusPatches({ input, mode: 'partial', file: 'p.json' });
+    expect(patches.map((p) => p.evseUid)).toEqual(['E3']);
+    expect(leftOut).toEqual([
+      { file: 'p.json', where: '$[0].status', message: expect.stringContaining('expected one of AVAILABLE') },
+      { file: 'p.json', where: '$[1].body.last_updated', message: expect.stringContaining('required field is missing') }
+    ]);
+  });
+
+  it('error: a URL that does not address an EVSE is rejected', () => {
+    const { leftOut } = parseEvseStatusPatches({ input: { url: '/locations/DE/GSL', body: { status: 'AVAILABLE', last_updated: '2023-07-01T07:00:00Z' } }, mode: 'partial' });
+    expect(leftOut).toEqual([{ file: 'patches', where: '$.url', message: expect.stringContaining('/locations/{cc}/{party}/{location}/{evse_uid}') }]);
+  });
+});

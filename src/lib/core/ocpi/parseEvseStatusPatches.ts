@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { ValidationIssue } from '../errors';
+import type { EvseStatusPatch } from './applyEvseStatusPatches';
+import { dropNulls, importIssues, parseJsonText, settleIssues, type ImportMode } from './importIssues';
+import { OCPI_EVSE_STATUSES, ocpiDateMs, ocpiDateTime } from './ocpiLocationSchema';
+
+const patchBodySchema = z.object({
+  status: z.enum(OCPI_EVSE_STATUSES).optional(),
+  last_updated: ocpiDateTime
+});
+
+// Flat form: the body plus the ids from the URL.
+const flatPatchSchema = patchBodySchema.extend({ evse_uid: z.string().min(1), location_id: z.string().optional() });
+
+// Logged form: the request path (…/locations/{cc}/{party}/{location_id}/{evse_uid}) and body.
+const loggedPatchSchema = z.object({
+  url: z.string().regex(/\/locations\/[^/]+\/[^/]+\/[^/]+\/[^/?]+/, 'expected a URL ending in /locations/{cc}/{party}/{location}/{evse_uid}'),
+  body: patchBodySchema
+});
+
+/**
+ * Parses a pasted/dropped file of EVSE status patches: a JSON array (or one object) of either
+ * `{ evse_uid, location_id?, status?, last_updated }` or `{ url, body }` as logged from the PATCH call.
+ */
+export function parseEvseStatusPatches({
+  input,
+  file = 'patches',
+  mode = 'all'
+}: {
+  input: unknown;
+  file?: string;
+  mode?: ImportMode;
+}): { patches: EvseStatusPatch[]; leftOut: ValidationIssue[] } {
+  const json = dropNulls(typeof input === 'string' ? parseJsonText({ text: input, file }) : input);
+  const list = Array.isArray(json) ? json : [json];
+  const issues: ValidationIssue[] = [];
+  const patches: EvseStatusPatch[] = [];
+  list.forEach((raw, i) => {
+    const basePath = Array.isArray(json) ? [i] : [];
+    if (raw !== null && typeof raw === 'object' && 'url' in raw) {
+      const r = loggedPatchSchema.safeParse(raw);
+      if (!r.success) return void issues.push(...importIssues({ error: r.error, file, basePath }));
+      const m = /\/locations\/[^/]+\/[^/]+\/([^/]+)\/([^/?]+)/.exec(r.data.url)!;
+      const p: EvseStatusPatch = {
+        evseUid: decodeURIComponent(m[2]),
+        locationId: decodeURIComponent(m[1]),
+        lastUpdatedMs: ocpiDateMs(r.data.body.last_updated)
+      };
+      if (r.data.body.status) p.status = r.data.body.status;
+      patches.push(p);
+      return;
+    }
+    const r = flatPatchSchema.safeParse(raw);
+    if (!r.success) return void issues.push(...importIssues({ error: r.error, file, basePath }));
+    const p: EvseStatusPatch = { evseUid: r.data.evse_uid, lastUpdatedMs: ocpiDateMs(r.data.last_updated) };
+    if (r.data.location_id) p.locationId = r.data.location_id;
+    if (r.data.status) p.status = r.data.status;
+    patches.push(p);
+  });
+  return { patches, leftOut: settleIssues({ issues, mode }) };
+}

@@ -1,0 +1,90 @@
+import type { ValidationIssue } from '../errors';
+import type { ChargingRequest, Preference, RequestOrigin } from '../simulation/request';
+import { issueAt } from './field-readers';
+
+/** Fields a replay parser has read for one session (undefined = missing or unreadable). */
+export type ReplayFields = {
+  id: string | undefined;
+  requestMs?: number;
+  arrivalMs: number | undefined;
+  departureMs: number | undefined;
+  energyKWh: number | undefined;
+  vehicleMaxKw: number | undefined;
+  evseId: string | null;
+  loggedKWh?: number;
+  preference: Preference;
+  origin: RequestOrigin;
+};
+
+/** Parameters of {@link buildReplayRequest}. */
+export type BuildReplayRequestParameters = {
+  file: string;
+  /** JSON path of the session (`$._items[3]`) or its CSV line (`line 14`). */
+  where: string;
+  fields: ReplayFields;
+  /** Source field (JSON key path or CSV column) of each value, to name it in issues. */
+  sources?: Partial<Record<keyof ReplayFields, string>>;
+  /** `json`: issues point at `where.<source>`; `csv`: at `where`, naming the column. */
+  style?: 'json' | 'csv';
+};
+
+/** Result of {@link buildReplayRequest}: the request, or the issues that make it unusable. */
+export type BuildReplayRequestReturnType = { request: ChargingRequest; issues: [] } | { request: undefined; issues: ValidationIssue[] };
+
+/**
+ * Checks one replayed session's invariants (finite times, arrival < departure, request ≤ arrival,
+ * energy > 0, vehicle power > 0) and builds the ChargingRequest; every failing field is an issue
+ * at `where` (JSON path or `line N`), so the caller can skip just this session.
+ */
+export function buildReplayRequest({ file, where, fields, sources = {}, style = 'json' }: BuildReplayRequestParameters): BuildReplayRequestReturnType {
+  const { id, arrivalMs, departureMs, energyKWh, vehicleMaxKw } = fields;
+  const issues: ValidationIssue[] = [];
+  const bad = (key: keyof ReplayFields, message: string) => {
+    const src = sources[key];
+    if (!src) issues.push(issueAt(file, where, message));
+    else if (style === 'json') issues.push(issueAt(file, `${where}.${src}`, message));
+    else issues.push(issueAt(file, where, `column ${src}: ${message}`));
+  };
+  if (!id) bad('id', 'expected a non-empty session id');
+  if (arrivalMs === undefined || !Number.isFinite(arrivalMs)) bad('arrivalMs', 'expected a valid arrival (plug-in) time');
+  if (departureMs === undefined || !Number.isFinite(departureMs)) bad('departureMs', 'expected a valid departure (plug-out) time');
+  if (arrivalMs !== undefined && departureMs !== undefined && !(departureMs > arrivalMs)) {
+    bad('departureMs', `expected departure after arrival (got ${new Date(departureMs).toISOString()} ≤ ${new Date(arrivalMs).toISOString()})`);
+  }
+  if (energyKWh === undefined || !Number.isFinite(energyKWh)) bad('energyKWh', 'expected the session energy as a finite number of kWh');
+  else if (!(energyKWh > 0)) bad('energyKWh', `expected energy > 0 kWh (got ${energyKWh})`);
+  if (vehicleMaxKw === undefined || !Number.isFinite(vehicleMaxKw) || !(vehicleMaxKw > 0)) bad('vehicleMaxKw', 'expected a vehicle maximum power > 0 kW');
+  const requestMs = fields.requestMs ?? arrivalMs;
+  if (requestMs === undefined || !Number.isFinite(requestMs)) bad('requestMs', 'expected a valid request time');
+  else if (arrivalMs !== undefined && requestMs > arrivalMs) bad('requestMs', 'expected the request time at or before arrival');
+  if (fields.loggedKWh !== undefined && !(Number.isFinite(fields.loggedKWh) && fields.loggedKWh >= 0)) bad('loggedKWh', 'expected delivered kWh ≥ 0');
+  if (issues.length > 0) return { request: undefined, issues };
+  const request: ChargingRequest = {
+    id: id as string,
+    requestMs: requestMs as number,
+    arrivalMs: arrivalMs as number,
+    departureMs: departureMs as number,
+    energyKWh: energyKWh as number,
+    vehicleMaxKw: vehicleMaxKw as number,
+    evseId: fields.evseId,
+    preference: fields.preference,
+    origin: fields.origin
+  };
+  if (fields.loggedKWh !== undefined) request.loggedKWh = fields.loggedKWh;
+  return { request, issues: [] };
+}
+
+/** Drops requests whose id was already seen, reporting each duplicate. */
+export function dropDuplicateIds({ file, entries }: { file: string; entries: { where: string; request: ChargingRequest }[] }): { requests: ChargingRequest[]; issues: ValidationIssue[] } {
+  const seen = new Set<string>();
+  const requests: ChargingRequest[] = [];
+  const issues: ValidationIssue[] = [];
+  for (const { where, request } of entries) {
+    if (seen.has(request.id)) issues.push(issueAt(file, where, `expected a unique session id (${request.id} appears earlier)`));
+    else {
+      seen.add(request.id);
+      requests.push(request);
+    }
+  }
+  return { requests, issues };
+}

@@ -1,6 +1,6 @@
-import { GREEN_SOURCES, type SourceMix } from '../energy/sources';
+import { greenShare } from '../energy/green-share';
+import { siteSlotEnergy } from '../energy/site-slot-energy';
 import type { Site } from '../grid/site';
-import { profileAt } from '../profile';
 
 /** Parameters of `planGreenShares`. */
 export type PlanGreenSharesParameters = {
@@ -14,7 +14,7 @@ export type PlanGreenSharesParameters = {
 
 /**
  * Expected green share (0..1) of each session's planned energy, by the same rule the engine books
- * energy with: on-site PV serves base load first, then all EVs pro rata; the rest of the EV power
+ * energy with (energy/allocate-green): on-site PV serves base load first, then all EVs pro rata; the rest of the EV power
  * comes from the grid at the slot's mix. A session with no planned energy gets 0.
  */
 export function planGreenShares({ site, firstSlot, energyPlans, slotHours }: PlanGreenSharesParameters): number[] {
@@ -26,10 +26,9 @@ export function planGreenShares({ site, firstSlot, energyPlans, slotHours }: Pla
     if (evKWh <= 0) continue;
     const slot = firstSlot + i;
     const evKw = evKWh / slotHours;
-    const pvKw = (site.pv ?? []).reduce((a, pv) => a + profileAt(pv.kw, slot), 0);
-    const baseKw = site.nodes.reduce((a, n) => a + profileAt(n.baseLoadKw, slot), 0);
-    const pvToEvKw = Math.min(evKw, Math.max(0, pvKw - baseKw));
-    fraction[i] = (pvToEvKw + (evKw - pvToEvKw) * gridGreenShare(mixAt(site, slot))) / evKw;
+    const { pvKw, baseLoadKw, gridMix } = siteSlotEnergy({ site, slot });
+    const pvToEvKw = Math.min(evKw, Math.max(0, pvKw - baseLoadKw));
+    fraction[i] = (pvToEvKw + (evKw - pvToEvKw) * greenShare(gridMix)) / evKw;
   }
   return energyPlans.map((p) => {
     let total = 0;
@@ -40,14 +39,4 @@ export function planGreenShares({ site, firstSlot, energyPlans, slotHours }: Pla
     });
     return total > 0 ? Math.min(1, Math.max(0, green / total)) : 0;
   });
-}
-
-function mixAt(site: Site, slot: number): SourceMix {
-  const mixes = site.energy?.gridMix ?? [];
-  if (mixes.length === 0) return {};
-  return mixes[((slot % mixes.length) + mixes.length) % mixes.length];
-}
-
-function gridGreenShare(mix: SourceMix): number {
-  return GREEN_SOURCES.reduce((a, s) => a + (mix[s] ?? 0), 0);
 }

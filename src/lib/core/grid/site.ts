@@ -77,6 +77,10 @@ export type SiteEnergy = {
 export type Site = {
   id: string;
   name: string;
+  /** Free text shown to operators (optional). */
+  description?: string;
+  /** Where the site's figures come from (citation), for example sites built from public data. */
+  source?: string;
   /** IANA time zone, for display and for resampling imported data. */
   timezone: string;
   /** Line-to-neutral voltage, V (default 230). */

@@ -6,7 +6,7 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // Browser-only app: everything is prerendered/static, with an SPA fallback for client routes.
-    adapter: adapter({ fallback: 'index.html' })
+    adapter: adapter({ fallback: '200.html' })
   }
 };
 

@@ -1,0 +1,49 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createDb, SCHEMA_V1 } from './db';
+
+function freshIdb() {
+  return { indexedDB: new IDBFactory(), IDBKeyRange };
+}
+
+describe('db schema migration', () => {
+  it('upgrades a v1 database to v2, marking sessions of app requests as the driver’s own', async () => {
+    const dexieOptions = freshIdb();
+    const v1 = new Dexie('greenslot-test', dexieOptions);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('requests').bulkAdd([
+      { id: 'r-app', siteId: 's', requestMs: 1, arrivalMs: 1, departureMs: 2, energyKWh: 5, vehicleMaxKw: 11, evseId: 'e1', preference: 'green', origin: 'app' },
+      { id: 'r-sim', siteId: 's', requestMs: 1, arrivalMs: 1, departureMs: 2, energyKWh: 5, vehicleMaxKw: 11, evseId: 'e2', preference: 'fast', origin: 'simulated' }
+    ]);
+    await v1.table('sessions').bulkAdd([
+      { id: 'a', requestId: 'r-app', siteId: 's', evseId: 'e1', status: 'charging' },
+      { id: 'b', requestId: 'r-sim', siteId: 's', evseId: 'e2', status: 'finished' }
+    ]);
+    v1.close();
+
+    const db = createDb({ name: 'greenslot-test', dexieOptions });
+    const sessions = await db.sessions.orderBy('id').toArray();
+    expect(db.verno).toBe(2);
+    expect(sessions.map((s) => [s.id, s.mine, s.updatedMs])).toEqual([
+      ['a', true, 0],
+      ['b', false, 0]
+    ]);
+    // The v2 indexes exist and work.
+    expect(await db.receipts.orderBy('createdMs').count()).toBe(0);
+    db.close();
+  });
+
+  it('closes and calls back when another connection upgrades the schema (versionchange)', async () => {
+    const dexieOptions = freshIdb();
+    let told = 0;
+    const db = createDb({ name: 'vc', dexieOptions, onVersionChange: () => told++ });
+    await db.open();
+    const newer = new Dexie('vc', dexieOptions);
+    newer.version(30).stores({ ...SCHEMA_V1, extra: 'id' });
+    await newer.open();
+    expect(told).toBe(1);
+    expect(db.isOpen()).toBe(false);
+    newer.close();
+  });
+});

@@ -1,0 +1,203 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Evse, GridNode, Site } from '$lib/core/grid/site';
+import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { SourceKWh } from '$lib/core/energy/sources';
+
+/**
+ * GreenSlot's IndexedDB (Dexie). Every schema version stays listed with its named upgrade
+ * function, so a browser that last ran any older build upgrades in place (see db.test.ts).
+ */
+
+/** OCPI 2.2.1 EVSE statuses the app shows. */
+export const OCPI_STATUSES = [
+  'AVAILABLE',
+  'CHARGING',
+  'RESERVED',
+  'BLOCKED',
+  'OUTOFORDER',
+  'INOPERATIVE',
+  'PLANNED',
+  'REMOVED',
+  'UNKNOWN'
+] as const;
+
+/** One OCPI EVSE status. */
+export type OcpiStatus = (typeof OCPI_STATUSES)[number];
+
+/** A site as stored: its header; nodes and EVSEs live in their own tables. */
+export type SiteRow = Omit<Site, 'nodes' | 'evses'> & { updatedMs: number };
+
+/** A grid node of a stored site. */
+export type NodeRow = GridNode & { siteId: string };
+
+/** An EVSE of a stored site, with its live OCPI status. */
+export type EvseRow = Evse & { siteId: string; status: OcpiStatus };
+
+/** A request as stored (who asked, and whether it came from the driver form or the simulation). */
+export type RequestRow = ChargingRequest & { siteId: string; createdMs: number };
+
+/** Session states the driver sees. */
+export type SessionStatus = 'waiting' | 'charging' | 'paused' | 'finished';
+
+/** The latest plan of a session at its last gate. */
+export type SessionPlanRow = {
+  /** Slot of `kw[0]`. */
+  firstSlot: number;
+  kw: number[];
+  expectedFinishSlot: number | null;
+  expectedGreenShare: number;
+  shortfallKWh: number;
+};
+
+/** A session's live figures, written after every slot. */
+export type SessionRow = {
+  id: string;
+  requestId: string;
+  siteId: string;
+  evseId: string;
+  status: SessionStatus;
+  startSlot: number;
+  endSlot: number;
+  requestedKWh: number;
+  deliveredKWh: number;
+  greenKWh: number;
+  bySourceKWh: SourceKWh;
+  co2G: number;
+  cost: number;
+  /** Delivered power per absolute slot, kW. */
+  kwBySlot: Record<number, number>;
+  /** Green energy per absolute slot, kWh (what a receipt claims per slot). */
+  greenKWhBySlot: Record<number, number>;
+  plan: SessionPlanRow | null;
+  /** True for the driver's own requests (not the simulated background traffic). */
+  mine: boolean;
+  arrivalSoc?: number;
+  batteryKWh?: number;
+  /** Schema v2: when the row was last written, epoch ms. */
+  updatedMs: number;
+};
+
+/** One node's figures in one slot. */
+export type NodeSlotRow = {
+  nodeId: string;
+  evKw: number;
+  baseLoadKw: number;
+  pvKw: number;
+  netKw: number;
+  limitKw: number;
+  overKw: number;
+};
+
+/** What happened at one slot (and its gate). */
+export type SlotResultRow = {
+  slot: number;
+  siteId: string;
+  nodes: NodeSlotRow[];
+  evKw: number;
+  greenShare: number;
+  co2GPerKWh: number;
+  pricePerKWh: number;
+  gate: { scheduler: string; status: string; buildMs: number; solveMs: number; fallbackReason?: string } | null;
+};
+
+/** A finished session's receipt: the exact JSON bytes that get exported (and signed later). */
+export type ReceiptRow = { sessionId: string; json: string; createdMs: number };
+
+/** A key/value setting (clock, strategy, selected site, ...). */
+export type SettingRow = { key: string; value: unknown };
+
+/** Name of the app database. */
+export const DB_NAME = 'greenslot';
+
+/** Tables in schema order (backup/restore walks them). */
+export const TABLE_NAMES = ['sites', 'nodes', 'evses', 'requests', 'sessions', 'slotResults', 'receipts', 'settings'] as const;
+
+/** One table name. */
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Schema v1 (first public build). */
+export const SCHEMA_V1 = {
+  sites: 'id',
+  nodes: '[siteId+id], siteId',
+  evses: '[siteId+id], siteId, status',
+  requests: 'id, siteId, requestMs',
+  sessions: 'id, siteId, evseId, status',
+  slotResults: '[siteId+slot], siteId',
+  receipts: 'sessionId',
+  settings: 'key'
+} as const;
+
+/** Schema v2: the driver's own sessions and receipts get indexes for "my sessions" lists. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  sessions: 'id, siteId, evseId, status, mine, updatedMs',
+  receipts: 'sessionId, createdMs'
+} as const;
+
+/**
+ * v1 → v2: v1 did not store `mine`/`updatedMs` on sessions; requests from the form had
+ * origin 'app', so that is what marks a session as the driver's own.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const appRequestIds = new Set<string>();
+  await tx
+    .table('requests')
+    .toCollection()
+    .each((r: RequestRow) => {
+      if (r.origin === 'app') appRequestIds.add(r.id);
+    });
+  await tx
+    .table('sessions')
+    .toCollection()
+    .modify((s: Partial<SessionRow>) => {
+      s.mine = appRequestIds.has(s.requestId ?? '');
+      s.updatedMs ??= 0;
+    });
+}
+
+/** The typed database. */
+export class GreenSlotDb extends Dexie {
+  sites!: EntityTable<SiteRow, 'id'>;
+  nodes!: Dexie.Table<NodeRow, [string, string]>;
+  evses!: Dexie.Table<EvseRow, [string, string]>;
+  requests!: EntityTable<RequestRow, 'id'>;
+  sessions!: EntityTable<SessionRow, 'id'>;
+  slotResults!: Dexie.Table<SlotResultRow, [string, number]>;
+  receipts!: EntityTable<ReceiptRow, 'sessionId'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+/** Parameters of `createDb`. */
+export type CreateDbParameters = {
+  name?: string;
+  /** Called when another tab opened a newer schema: this tab must let go (the app reloads). */
+  onVersionChange?: () => void;
+  /** Dexie options (tests pass fake-indexeddb's indexedDB/IDBKeyRange here). */
+  dexieOptions?: ConstructorParameters<typeof Dexie>[1];
+};
+
+/** Opens (lazily) the app database and wires the `versionchange` handler. */
+export function createDb({ name = DB_NAME, onVersionChange, dexieOptions }: CreateDbParameters = {}): GreenSlotDb {
+  const db = new GreenSlotDb(name, dexieOptions);
+  db.on('versionchange', () => {
+    // Another tab upgraded the schema: close so its upgrade can proceed, then reload on the new code.
+    db.close();
+    onVersionChange?.();
+    return false;
+  });
+  return db;
+}
+
+let appDb: GreenSlotDb | undefined;
+
+/** The app's singleton database (browser only); reloads the page when another tab upgrades it. */
+export function getDb(): GreenSlotDb {
+  appDb ??= createDb({ onVersionChange: () => location.reload() });
+  return appDb;
+}

@@ -1,0 +1,72 @@
+import type { ScheduleInput, ScheduleResult, StrategyName } from '$lib/core/optimization/schedule';
+import type { Site } from '$lib/core/grid/site';
+import type { Timeline } from '$lib/core/time/timeline';
+import type { ChargingRequest } from '$lib/core/simulation/request';
+
+/**
+ * The typed message protocol between the app (main thread) and solver.worker.ts. Every request
+ * carries an `id`; the worker answers with the same id. Messages are plain structured-cloneable
+ * data (no functions, no class instances).
+ */
+
+/** Scheduler names the worker knows (the core registry's names). */
+export type SchedulerName = 'optimal' | 'edf' | 'llf' | 'rr' | 'fcfs' | 'uncontrolled' | 'offline';
+
+/** One gate's solve: the optimizer (or a baseline) on the given input. */
+export type SolveMessage = {
+  type: 'solve';
+  id: number;
+  scheduler: SchedulerName;
+  strategy?: StrategyName;
+  input: ScheduleInput;
+};
+
+/** One run of the strategy comparison: a whole day under one scheduler. */
+export type CompareRun = { label: string; scheduler: SchedulerName; strategy?: StrategyName };
+
+/** Runs the same day under several schedulers and returns their KPIs. */
+export type CompareMessage = {
+  type: 'compare';
+  id: number;
+  site: Site;
+  timeline: Timeline;
+  requests: ChargingRequest[];
+  startSlot: number;
+  endSlot: number;
+  runs: CompareRun[];
+  /** Per-gate solver budget, ms. */
+  timeLimitMs?: number;
+};
+
+/** Test hook: keeps the worker busy for `ms` (proves the page stays responsive). */
+export type BusyMessage = { type: 'busy'; id: number; ms: number };
+
+/** Any message to the worker. */
+export type WorkerRequest = SolveMessage | CompareMessage | BusyMessage;
+
+/** KPIs of one comparison run (the keys of the core's computeMetrics). */
+export type CompareRow = {
+  label: string;
+  scheduler: SchedulerName;
+  strategy?: StrategyName;
+  energyDeliveredPct: number;
+  demandsMetPct: number;
+  peakKw: number;
+  violationsKwSlots: number;
+  greenSharePct: number;
+  co2GPerKWh: number;
+  cost: number;
+  solveMsP50: number;
+  solveMsMax: number;
+  sessions: number;
+  fallbacks: number;
+  wallMs: number;
+};
+
+/** Messages from the worker. */
+export type WorkerResponse =
+  | { type: 'solved'; id: number; result: ScheduleResult; workerMs: number }
+  | { type: 'progress'; id: number; done: number; total: number; label: string }
+  | { type: 'compared'; id: number; rows: CompareRow[] }
+  | { type: 'busy-done'; id: number }
+  | { type: 'error'; id: number; message: string };

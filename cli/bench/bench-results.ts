@@ -1,0 +1,45 @@
+import type { MachineInfo } from './machine-info';
+import type { ScalingRow } from './scaling';
+
+/** One strategy on one dataset at one transformer limit, with its gap to the offline optimum. */
+export type QualityRow = {
+  dataset: string;
+  limit: 'tight' | 'loose';
+  rootLimitKw: number;
+  strategy: string;
+  energyDeliveredPct: number;
+  demandsMetPct: number;
+  peakKw: number;
+  greenSharePct: number;
+  violationsKwSlots: number;
+  solveMsP50: number;
+  /** energyDeliveredPct − the offline optimum's, percentage points (negative = worse). */
+  energyGapToOfflinePts: number;
+  sessions: number;
+  gates: number;
+  wallMs: number;
+};
+
+/** A wall-time run (full-day simulation, month replay). */
+export type WallTimeRow = {
+  name: string;
+  command: string;
+  wallMs: number;
+  sessions: number | null;
+  gates: number | null;
+  energyDeliveredPct: number | null;
+  solveMsP50: number | null;
+  solveMsMax: number | null;
+  maxRssMb: number | null;
+  error?: string;
+};
+
+/** A benchmark section with when it ran (sections can be re-run alone with --only). */
+export type Section<T> = { ranAtIso: string; machine: MachineInfo; rows: T[]; skipped?: string; notes?: string[] };
+
+/** Everything `npm run bench` records in bench/results.json. */
+export type BenchResults = {
+  scaling?: Section<ScalingRow>;
+  quality?: Section<QualityRow>;
+  wallTime?: Section<WallTimeRow>;
+};

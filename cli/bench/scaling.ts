@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT, runGreenslotChild } from './run-child';
+import { median, round } from './stats';
+
+/** One solver at one size: medians over repetitions, each in a fresh process. */
+export type ScalingRow = {
+  evs: number;
+  slots: number;
+  solver: 'highs' | 'glpk';
+  reps: number;
+  buildMsMedian: number;
+  solveMsMedian: number;
+  totalMsMedian: number;
+  maxRssMbMedian: number;
+  status: string;
+  objective: number | null;
+  variables: number | null;
+  constraints: number | null;
+  /** Set when the solver hit its time limit or the harness cap (the time is then a lower bound). */
+  capped?: string;
+  lpFile?: string;
+};
+
+export type ScalingParams = {
+  sizes?: number[];
+  slots?: number;
+  /** Repetitions per size (fresh process each); medians are reported. */
+  repsFor?: (evs: number, solver: 'highs' | 'glpk') => number;
+  /** Solver time limit for GLPK, s (it can be very slow at 5,000 EVs). */
+  glpkTimeLimitS?: number;
+  solvers?: ('highs' | 'glpk')[];
+  log?: (line: string) => void;
+};
+
+const defaultReps = (evs: number, solver: 'highs' | 'glpk') =>
+  solver === 'highs' ? (evs <= 1000 ? 5 : evs <= 2000 ? 3 : 2) : evs <= 500 ? 3 : 1;
+
+/**
+ * Optimizer scaling: one gate of a generated 3-level site (PV, base load) with N active EVs ×
+ * 96 slots, built and solved by `greenslot bench` in a fresh child process per repetition,
+ * by HiGHS and by GLPK from the same model. The first HiGHS run of each size also writes the
+ * LP file to bench-out/ so other solvers can take it.
+ */
+export async function runScaling({
+  sizes = [100, 500, 1000, 2000, 5000],
+  slots = 96,
+  repsFor = defaultReps,
+  glpkTimeLimitS = 60,
+  solvers = ['highs', 'glpk'],
+  log = () => {}
+}: ScalingParams = {}): Promise<ScalingRow[]> {
+  const outDir = resolve(REPO_ROOT, 'bench-out');
+  mkdirSync(outDir, { recursive: true });
+  const rows: ScalingRow[] = [];
+  for (const evs of sizes) {
+    for (const solver of solvers) {
+      const reps = repsFor(evs, solver);
+      const runs: Record<string, unknown>[] = [];
+      let capped: string | undefined;
+      const lpFile = solver === 'highs' ? `bench-out/gate-${evs}x${slots}.lp` : undefined;
+      for (let rep = 0; rep < reps; rep++) {
+        const args = ['bench', '--evs', String(evs), '--slots', String(slots), '--solver', solver, '--seed', '1', '--json'];
+        if (solver === 'glpk') args.push('--time-limit-s', String(glpkTimeLimitS));
+        if (lpFile && rep === 0) args.push('--write-lp', lpFile);
+        const capMs = (solver === 'glpk' ? glpkTimeLimitS : 120) * 1000 * 2 + 60_000;
+        const child = await runGreenslotChild({ args, timeoutMs: capMs });
+        if (!child.json || child.exitCode !== 0) {
+          capped = child.killed ? `killed at the harness cap of ${round(capMs / 1000, 0)} s` : `failed (exit ${child.exitCode}): ${child.stderr.split('\n').slice(-3).join(' ')}`;
+          log(`  ${solver} ${evs} EVs rep ${rep + 1}: ${capped}`);
+          break;
+        }
+        runs.push(child.json);
+        log(`  ${solver} ${evs} EVs rep ${rep + 1}/${reps}: build ${round(Number(child.json.buildMs))} ms, solve ${round(Number(child.json.solveMs))} ms, ${child.json.status}`);
+        if (child.json.status === 'time-limit') capped = `solver time limit ${solver === 'glpk' ? glpkTimeLimitS : ''} s hit`;
+      }
+      const num = (key: string) => median(runs.map((r) => Number(r[key])).filter(Number.isFinite));
+      const last = runs[runs.length - 1] ?? {};
+      rows.push({
+        evs,
+        slots,
+        solver,
+        reps: runs.length,
+        buildMsMedian: round(num('buildMs')),
+        solveMsMedian: round(num('solveMs')),
+        totalMsMedian: round(median(runs.map((r) => Number(r.buildMs) + Number(r.solveMs)))),
+        maxRssMbMedian: round(num('maxRssMb')),
+        status: runs.length ? String(last.status) : 'not run',
+        objective: typeof last.objective === 'number' ? last.objective : null,
+        variables: typeof last.variables === 'number' ? last.variables : null,
+        constraints: typeof last.constraints === 'number' ? last.constraints : null,
+        ...(capped ? { capped } : {}),
+        ...(lpFile && runs.length ? { lpFile } : {})
+      });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,116 @@
+import type { BenchResults, Section } from './bench-results';
+import { round } from './stats';
+
+function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function machineLine(section: Section<unknown>): string {
+  const m = section.machine;
+  return `_Ran ${section.ranAtIso} on ${m.cpuModel}, ${m.cores} logical cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform})._`;
+}
+
+const fmt = (v: number | null | undefined, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(round(v, d)));
+
+/** Render bench/results.json as the BENCHMARKS.md page (written by `npm run bench`, not by hand). */
+export function writeBenchmarksMd({ results }: { results: BenchResults }): string {
+  const out: string[] = [
+    '# GreenSlot benchmarks',
+    '',
+    'Written by `npm run bench` (cli/bench/run-all.ts) from `bench/results.json`; do not edit by hand.',
+    'Re-run one part with `npm run bench -- --only scaling|quality|walltime`.',
+    ''
+  ];
+
+  const s = results.scaling;
+  out.push('## 1. Optimizer scaling (one gate, N active EVs × 96 slots, 3-level tree with PV and base load)', '');
+  if (!s) out.push('_Not run yet._', '');
+  else {
+    out.push(machineLine(s), '');
+    out.push(
+      'Each repetition runs `greenslot bench` in a fresh Node process; times are medians over the repetitions. ' +
+        '`build` = model as plain data + LP text, `solve` = solver call incl. parsing its solution, memory = peak RSS of that process. ' +
+        'Targets (issue 2): 1,000 EVs ≤ 1 s per gate (median), 5,000 ≤ 10 s, HiGHS ≥ 3× faster than GLPK.',
+      ''
+    );
+    const highs = s.rows.filter((r) => r.solver === 'highs');
+    out.push(
+      table(
+        ['EVs', 'vars', 'rows', 'reps', 'HiGHS build ms', 'HiGHS solve ms', 'HiGHS total ms', 'peak RSS MB', 'GLPK solve ms', 'GLPK / HiGHS solve', 'status (HiGHS / GLPK)'],
+        highs.map((h) => {
+          const g = s.rows.find((r) => r.solver === 'glpk' && r.evs === h.evs);
+          const ratio = g && g.reps > 0 && h.solveMsMedian > 0 ? `${round(g.solveMsMedian / h.solveMsMedian, 1)}×${g.capped ? ' (GLPK capped: ≥)' : ''}` : '–';
+          return [
+            h.evs,
+            h.variables ?? '–',
+            h.constraints ?? '–',
+            h.reps,
+            fmt(h.buildMsMedian),
+            fmt(h.solveMsMedian),
+            fmt(h.totalMsMedian),
+            fmt(h.maxRssMbMedian, 0),
+            g ? (g.reps > 0 ? fmt(g.solveMsMedian) : 'not solved') : '–',
+            ratio,
+            `${h.status}${h.capped ? ` (${h.capped})` : ''} / ${g ? `${g.status}${g.capped ? ` (${g.capped})` : ''}` : '–'}`
+          ];
+        })
+      ),
+      ''
+    );
+    if (s.notes?.length) out.push(...s.notes.map((n) => `- ${n}`), '');
+  }
+
+  const q = results.quality;
+  out.push('## 2. Quality on real sessions vs the offline optimum', '');
+  if (!q) out.push('_Not run yet._', '');
+  else if (q.skipped) out.push(`_Skipped: ${q.skipped}_`, '');
+  else {
+    out.push(machineLine(q), '');
+    out.push(
+      '`gap` = energy delivered minus the offline optimum (perfect foresight), percentage points. ' +
+        'Target (issue 2): the optimizer within 1 point of the offline optimum and never below EDF/LLF.',
+      ''
+    );
+    out.push(
+      table(
+        ['dataset', 'limit', 'root kW', 'strategy', 'energy %', 'gap pts', 'demands met %', 'peak kW', 'green %', 'violations kW·slot', 'solve p50 ms', 'sessions', 'gates', 'wall s'],
+        q.rows.map((r) => [
+          r.dataset,
+          r.limit,
+          fmt(r.rootLimitKw, 0),
+          r.strategy,
+          fmt(r.energyDeliveredPct, 2),
+          fmt(r.energyGapToOfflinePts, 2),
+          fmt(r.demandsMetPct, 1),
+          fmt(r.peakKw, 1),
+          fmt(r.greenSharePct, 1),
+          fmt(r.violationsKwSlots, 1),
+          fmt(r.solveMsP50, 1),
+          r.sessions,
+          r.gates,
+          fmt(r.wallMs / 1000, 1)
+        ])
+      ),
+      ''
+    );
+    if (q.notes?.length) out.push(...q.notes.map((n) => `- ${n}`), '');
+  }
+
+  const w = results.wallTime;
+  out.push('## 3. Wall time of whole runs', '');
+  if (!w) out.push('_Not run yet._', '');
+  else if (w.skipped) out.push(`_Skipped: ${w.skipped}_`, '');
+  else {
+    out.push(machineLine(w), '');
+    out.push(
+      table(
+        ['run', 'command', 'wall s', 'sessions', 'gates', 'energy %', 'solve p50 ms', 'solve max ms', 'peak RSS MB'],
+        w.rows.map((r) => [r.name, `\`${r.command}\``, fmt(r.wallMs / 1000, 1), r.sessions ?? '–', r.gates ?? '–', fmt(r.energyDeliveredPct, 2), fmt(r.solveMsP50), fmt(r.solveMsMax), r.error ? `error: ${r.error}` : fmt(r.maxRssMb, 0)])
+      ),
+      ''
+    );
+    if (w.notes?.length) out.push(...w.notes.map((n) => `- ${n}`), '');
+  }
+  return out.join('\n');
+}

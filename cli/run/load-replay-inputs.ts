@@ -44,6 +44,8 @@ export type ReplayInputs = {
   requests: ChargingRequest[];
   /** Sessions the parser reported and skipped (file + JSON path / CSV line + what was expected). */
   issues: ValidationIssue[];
+  /** Sessions skipped by the parser (a session can have several issues). */
+  skippedSessions: number;
   /** Sessions outside --from/--to. */
   outsideWindow: number;
   /** Sessions moved to another EVSE because theirs was unknown to the site or busy. */
@@ -53,6 +55,11 @@ export type ReplayInputs = {
 };
 
 const DAY_MS = 86_400_000;
+
+/** Distinct sessions among issues: the JSON array element (`$._items[4]`) or the CSV line. */
+function countSessions(issues: readonly ValidationIssue[]): number {
+  return new Set(issues.map((i) => /^(\$[^[]*\[\d+\]|line \d+)/.exec(i.where)?.[1] ?? i.where)).size;
+}
 
 /**
  * Read a session log and a site from files, validate both, apply the command-line overrides,
@@ -100,6 +107,7 @@ export function loadReplayInputs({
     timeline,
     requests: assigned.requests,
     issues: parsed.issues,
+    skippedSessions: countSessions(parsed.issues),
     outsideWindow: parsed.requests.length - requests.length,
     reassigned: assigned.reassigned.length,
     unassigned: assigned.unassigned.length

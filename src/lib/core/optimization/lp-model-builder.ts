@@ -99,6 +99,14 @@ export class LpModelBuilder {
     this.#nnz = k + 1;
   }
 
+  /** Drops the open row and its terms (e.g. when it turned out to have none). */
+  discardRow(): void {
+    if (!this.#openRow) throw new Error('LpModelBuilder: no open row to discard');
+    this.#nnz = this.#rowStart[this.#rowNames.length - 1];
+    this.#rowNames.pop();
+    this.#openRow = false;
+  }
+
   /** Closes the open row with bounds lb ≤ Σ terms ≤ ub. */
   endRow(lb: number, ub: number): void {
     const r = this.#rowNames.length - 1;

@@ -1,0 +1,247 @@
+import { siteSlotEnergy } from '../energy/site-slot-energy';
+import { greenShare } from '../energy/green-share';
+import { buildGridRows } from '../grid/grid-rows';
+import { slotHours as slotHoursOf } from '../time/gates';
+import type { ChargingModel, ChargingModelEnergy } from './charging-model';
+import { LpModelBuilder } from './lp-model-builder';
+import { encodeLpId } from './lp-name';
+import { OBJECTIVE_TERMS, type TermContext, type TermSession } from './objective-terms';
+import type { ScheduleInput } from './schedule';
+import { strategyWeights, type ObjectiveWeights } from './strategies';
+
+/** How minimum charging power (minKw > 0) is modelled. */
+export type MinPowerMode =
+  /** Binary on[s,t]: p = 0 or minKw ≤ p ≤ maxKw (MILP). */
+  | 'milp'
+  /** Ignored (0 ≤ p ≤ maxKw): the LP relaxation, rounded and repaired afterwards. */
+  | 'relax';
+
+/** Parameters of `buildChargingModel`. */
+export type BuildChargingModelParameters = {
+  input: ScheduleInput;
+  /** Objective weights; default: the preset named by `input.strategy` (balanced). */
+  weights?: ObjectiveWeights;
+  minPower?: MinPowerMode;
+  /** Sides of the transformer polygon passed to `buildGridRows`. */
+  polygonSides?: number;
+};
+
+/** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
+const ENERGY_EPS = 1e-9;
+
+/**
+ * Builds the charging LP/MILP of one gate as plain data (see docs/optimization.md).
+ *
+ * Columns: p[s,t] kW for each session s and slot t of its window inside the horizon (`p.<id>.<t>`,
+ * 0..maxKw), shortfall u_s kWh (`short.<id>`), binaries on[s,t] (`on.<id>.<t>`) for minimum power,
+ * plus the helper columns of the objective terms. Rows: `energy.<id>` (Σ h·p + u = remaining),
+ * `minkw.<id>.<t>`/`maxkw.<id>.<t>` (MILP), `evse.<evseId>.<t>` (sessions sharing an EVSE),
+ * `<grid row>.<t>` for every row of `buildGridRows` (node, phase, transformer polygon), and the
+ * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
+ * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
+ */
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides }: BuildChargingModelParameters): ChargingModel {
+  const w = weights ?? strategyWeights({ strategy: input.strategy });
+  const h = slotHoursOf(input.timeline);
+  const { site, firstSlot } = input;
+  let horizonEndSlot = input.horizonEndSlot ?? firstSlot;
+  if (input.horizonEndSlot === undefined) for (const s of input.sessions) horizonEndSlot = Math.max(horizonEndSlot, s.endSlot);
+  horizonEndSlot = Math.max(firstSlot, horizonEndSlot);
+  const H = horizonEndSlot - firstSlot;
+  const slots = Array.from({ length: H }, (_, i) => firstSlot + i);
+  const energy: ChargingModelEnergy = { pvKw: [], baseLoadKw: [], gridGreenShare: [], pricePerKWh: [] };
+  for (const slot of slots) {
+    const e = siteSlotEnergy({ site, slot });
+    energy.pvKw.push(e.pvKw);
+    energy.baseLoadKw.push(e.baseLoadKw);
+    energy.gridGreenShare.push(greenShare(e.gridMix));
+    energy.pricePerKWh.push(e.pricePerKWh);
+  }
+  const warnings: string[] = [];
+  const evseMaxKw: Record<string, number> = {};
+  for (const e of site.evses) evseMaxKw[e.id] = e.maxKw;
+
+  const b = new LpModelBuilder('minimize');
+  const sessions: TermSession[] = [];
+  let hasIntegers = false;
+  for (const s of input.sessions) {
+    const lpId = encodeLpId(s.id).replace(/\./g, '~2e');
+    const fromSlot = Math.max(s.startSlot, firstSlot);
+    const toSlot = Math.max(fromSlot, Math.min(s.endSlot, horizonEndSlot));
+    const R = Math.max(0, s.remainingKWh);
+    const maxKw = Math.max(0, s.maxKw);
+    const len = toSlot - fromSlot;
+    const reachableKWh = Math.min(R, maxKw * h * len);
+    // A remaining request smaller than one slot at minimum power is finished by the car itself
+    // (it draws minKw until full), so its last slot may average below minKw: no binary needed.
+    const useMin = minPower === 'milp' && s.minKw > 0 && R >= s.minKw * h - ENERGY_EPS && s.minKw <= maxKw;
+    const ts: TermSession = {
+      id: s.id,
+      evseId: s.evseId,
+      pCol: -1,
+      fromSlot,
+      toSlot: len > 0 && R > ENERGY_EPS && maxKw > 0 ? toSlot : fromSlot,
+      uCol: -1,
+      onCol: -1,
+      remainingKWh: R,
+      reachableKWh: reachableKWh > ENERGY_EPS ? reachableKWh : 0,
+      maxKw,
+      minKw: useMin ? s.minKw : 0,
+      preference: s.preference,
+      deliveredKWh: Math.max(0, s.deliveredKWh),
+      lpId
+    };
+    sessions.push(ts);
+    if (ts.toSlot === ts.fromSlot) continue;
+    ts.pCol = b.numCols;
+    for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `p.${lpId}.${t}`, lb: 0, ub: maxKw });
+    ts.uCol = b.addColumn({ name: `short.${lpId}`, lb: 0, ub: R });
+    b.beginRow(`energy.${lpId}`);
+    for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, h);
+    b.addTerm(ts.uCol, 1);
+    b.endRow(R, R);
+    if (useMin) {
+      hasIntegers = true;
+      ts.onCol = b.numCols;
+      for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `on.${lpId}.${t}`, lb: 0, ub: 1, integer: true });
+      for (let t = fromSlot; t < toSlot; t++) {
+        const p = ts.pCol + t - fromSlot;
+        const on = ts.onCol + t - fromSlot;
+        b.addRow(`minkw.${lpId}.${t}`, [[p, 1], [on, -s.minKw]], 0, Infinity);
+        b.addRow(`maxkw.${lpId}.${t}`, [[p, 1], [on, -maxKw]], -Infinity, 0);
+      }
+    }
+  }
+
+  // Sessions per EVSE, for the shared-EVSE rows and the grid rows.
+  const byEvse = new Map<string, TermSession[]>();
+  for (const s of sessions) {
+    if (s.pCol < 0) continue;
+    const list = byEvse.get(s.evseId);
+    if (list) list.push(s);
+    else byEvse.set(s.evseId, [s]);
+  }
+  for (const [evseId, list] of byEvse) {
+    if (!(evseId in evseMaxKw)) {
+      warnings.push(`EVSE ${evseId} (sessions ${list.map((s) => s.id).join(', ')}) is not in site ${site.id}: no grid limits apply to it`);
+      evseMaxKw[evseId] = Math.max(...list.map((s) => s.maxKw));
+    }
+    if (list.length < 2) continue;
+    const evseLp = encodeLpId(evseId);
+    for (let t = firstSlot; t < horizonEndSlot; t++) {
+      let active = 0;
+      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) active++;
+      if (active < 2) continue;
+      b.beginRow(`evse.${evseLp}.${t}`);
+      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, 1);
+      b.endRow(-Infinity, evseMaxKw[evseId]);
+    }
+  }
+
+  const gridRows = buildGridRows({ site, slots, polygonSides });
+  for (const row of gridRows) {
+    const rowLp = encodeLpId(row.name);
+    const lists = row.evseIds.map((id) => byEvse.get(id));
+    for (let i = 0; i < H; i++) {
+      const t = firstSlot + i;
+      b.beginRow(`${rowLp}.${t}`);
+      let terms = 0;
+      for (let k = 0; k < lists.length; k++) {
+        const list = lists[k];
+        if (!list) continue;
+        for (const s of list) {
+          if (t < s.fromSlot || t >= s.toSlot) continue;
+          b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
+          terms++;
+        }
+      }
+      if (terms === 0) b.discardRow();
+      else b.endRow(-Infinity, row.rhs[i]);
+    }
+  }
+
+  const ctx = termContext({ b, h, firstSlot, H, sessions, energy, gridRows });
+  for (const term of OBJECTIVE_TERMS) term.apply(ctx, w[term.name]);
+
+  return {
+    model: b.build(),
+    firstSlot,
+    horizonEndSlot,
+    slotHours: h,
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw }) => ({
+      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw
+    })),
+    gridRows,
+    evseMaxKw,
+    energy,
+    weights: w,
+    hasIntegers,
+    warnings
+  };
+}
+
+function termContext({
+  b,
+  h,
+  firstSlot,
+  H,
+  sessions,
+  energy,
+  gridRows
+}: {
+  b: LpModelBuilder;
+  h: number;
+  firstSlot: number;
+  H: number;
+  sessions: TermSession[];
+  energy: ChargingModelEnergy;
+  gridRows: ReturnType<typeof buildGridRows>;
+}): TermContext {
+  // The most the site could import in any slot: worst base load plus all EVs, capped by the root row.
+  const evMaxAt = new Float64Array(H);
+  for (const s of sessions) if (s.pCol >= 0) for (let t = s.fromSlot; t < s.toSlot; t++) evMaxAt[t - firstSlot] += s.maxKw;
+  const root = gridRows.find((r) => r.name.startsWith('node.'));
+  let referenceKw = 0;
+  for (let i = 0; i < H; i++) {
+    const ev = root ? Math.min(evMaxAt[i], root.rhs[i]) : evMaxAt[i];
+    referenceKw = Math.max(referenceKw, Math.max(0, energy.baseLoadKw[i] - energy.pvKw[i]) + ev);
+  }
+  let evCols: Int32Array | null = null;
+  let pvCols: Int32Array | null = null;
+  const ctx: TermContext = {
+    builder: b,
+    slotHours: h,
+    firstSlot,
+    horizonLength: H,
+    sessions,
+    energy,
+    referenceKw,
+    evLoadCols() {
+      if (evCols) return evCols;
+      evCols = new Int32Array(H);
+      for (let i = 0; i < H; i++) evCols[i] = b.addColumn({ name: `ev.${firstSlot + i}` });
+      for (let i = 0; i < H; i++) {
+        const t = firstSlot + i;
+        b.beginRow(`evload.${t}`);
+        for (const s of sessions) if (s.pCol >= 0 && t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, 1);
+        b.addTerm(evCols[i], -1);
+        b.endRow(0, 0);
+      }
+      return evCols;
+    },
+    pvUseCols() {
+      if (pvCols) return pvCols;
+      const e = ctx.evLoadCols();
+      pvCols = new Int32Array(H).fill(-1);
+      for (let i = 0; i < H; i++) {
+        const surplus = energy.pvKw[i] - energy.baseLoadKw[i];
+        if (!(surplus > 0)) continue;
+        const t = firstSlot + i;
+        pvCols[i] = b.addColumn({ name: `pv.${t}`, lb: 0, ub: surplus });
+        b.addRow(`pvuse.${t}`, [[pvCols[i], 1], [e[i], -1]], -Infinity, 0);
+      }
+      return pvCols;
+    }
+  };
+  return ctx;
+}

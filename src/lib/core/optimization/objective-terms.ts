@@ -1,0 +1,195 @@
+import type { Preference } from '../simulation/request';
+import type { ChargingModelEnergy, ChargingModelSession } from './charging-model';
+import type { LpModelBuilder } from './lp-model-builder';
+import { PREFERENCE_SCALES, type ObjectiveTermName } from './strategies';
+
+/** A session as the objective terms see it. */
+export type TermSession = ChargingModelSession & {
+  preference: Preference;
+  deliveredKWh: number;
+  /** Encoded id for LP names. */
+  lpId: string;
+};
+
+/** What a term may read and add to (auxiliary columns and rows are created on demand). */
+export type TermContext = {
+  builder: LpModelBuilder;
+  slotHours: number;
+  firstSlot: number;
+  /** Number of horizon slots. */
+  horizonLength: number;
+  sessions: readonly TermSession[];
+  energy: ChargingModelEnergy;
+  /** Upper estimate of the site's net import, kW (breakpoints of the flattening term). */
+  referenceKw: number;
+  /** Columns e_t = Σ_s p[s,t] (total EV kW) per horizon index; created with rows `evload.<t>` on first use. */
+  evLoadCols(): Int32Array;
+  /** Columns y_t = EV kW served by PV surplus per horizon index (−1 where there is no surplus). */
+  pvUseCols(): Int32Array;
+};
+
+/** One composable objective term: a function that adds costs (and helper columns/rows) times its weight. */
+export type ObjectiveTerm = {
+  name: ObjectiveTermName;
+  /** One line for docs and reports. */
+  summary: string;
+  apply(ctx: TermContext, weight: number): void;
+};
+
+/** Number of segments of the piecewise-linear flattening penalty. */
+export const FLATTEN_SEGMENTS = 3;
+
+function forEachP(ctx: TermContext, fn: (s: TermSession, t: number, col: number, i: number) => void): void {
+  for (const s of ctx.sessions) {
+    if (s.pCol < 0) continue;
+    for (let t = s.fromSlot; t < s.toSlot; t++) fn(s, t, s.pCol + (t - s.fromSlot), t - ctx.firstSlot);
+  }
+}
+
+function windowExtreme(values: readonly number[], s: TermSession, firstSlot: number, pick: (a: number, b: number) => number): number {
+  let v = values[s.fromSlot - firstSlot];
+  for (let t = s.fromSlot + 1; t < s.toSlot; t++) v = pick(v, values[t - firstSlot]);
+  return v;
+}
+
+/** Shortfall: weight × u_s per kWh not delivered by departure (u_s from the `energy.<id>` rows). */
+const shortfall: ObjectiveTerm = {
+  name: 'shortfall',
+  summary: 'Σ_s w·u_s — kWh of the request not delivered by departure',
+  apply(ctx, w) {
+    for (const s of ctx.sessions) {
+      if (s.uCol >= 0) ctx.builder.addCost(s.uCol, w);
+      // A session with no columns cannot get anything: its whole request is a constant shortfall.
+      else ctx.builder.objectiveConstant += w * s.remainingKWh;
+    }
+  }
+};
+
+/**
+ * Fairness (max-min): φ ≤ delivered fraction of every session, maximized. The fraction is
+ * (delivered + planned)/(delivered + reachable), so φ = 1 is possible whenever the grid allows
+ * every session what its own caps allow. Rows `fair.<id>`: φ + u/(D+E) ≤ (D+R)/(D+E).
+ */
+const fairness: ObjectiveTerm = {
+  name: 'fairness',
+  summary: '−w·S·φ with φ ≤ (delivered+planned)/(delivered+reachable) of every session; S = mean reachable kWh',
+  apply(ctx, w) {
+    const members = ctx.sessions.filter((s) => s.uCol >= 0 && s.reachableKWh > 1e-9);
+    if (w === 0 || members.length < 2) return;
+    let sum = 0;
+    for (const s of members) sum += s.deliveredKWh + s.reachableKWh;
+    const phi = ctx.builder.addColumn({ name: 'fair.min', lb: 0, ub: 1, cost: (-w * sum) / members.length });
+    for (const s of members) {
+      const den = s.deliveredKWh + s.reachableKWh;
+      ctx.builder.addRow(`fair.${s.lpId}`, [[phi, 1], [s.uCol, 1 / den]], -Infinity, (s.deliveredKWh + s.remainingKWh) / den);
+    }
+  }
+};
+
+/** Peak: z ≥ site net import in every slot (base − PV + EVs), w·h per kW of z. Rows `peak.<t>`. */
+const peak: ObjectiveTerm = {
+  name: 'peak',
+  summary: 'w·h·z with z ≥ base_t − pv_t + e_t for every slot t (peak net import, kW)',
+  apply(ctx, w) {
+    if (w === 0 || ctx.horizonLength === 0) return;
+    const { baseLoadKw, pvKw } = ctx.energy;
+    let floor = 0;
+    for (let i = 0; i < ctx.horizonLength; i++) floor = Math.max(floor, baseLoadKw[i] - pvKw[i]);
+    const e = ctx.evLoadCols();
+    const z = ctx.builder.addColumn({ name: 'peak.kw', lb: floor, cost: w * ctx.slotHours });
+    for (let i = 0; i < ctx.horizonLength; i++) ctx.builder.addRow(`peak.${ctx.firstSlot + i}`, [[e[i], 1], [z, -1]], -Infinity, pvKw[i] - baseLoadKw[i]);
+  }
+};
+
+/**
+ * Flattening: a convex piecewise-linear penalty of each slot's net import (a linear stand-in for
+ * a quadratic), segments q_{t,k} ≥ net_t − b_k with b_k = k/(K+1) of the reference kW; the slope
+ * grows by w/K per kW·h at each breakpoint. Base load is part of net_t, so EV load moves to
+ * slots with low base load. Rows `flat.<t>.<k>`.
+ */
+const flatten: ObjectiveTerm = {
+  name: 'flatten',
+  summary: 'Σ_t Σ_k (w/K)·h·q_{t,k}, q_{t,k} ≥ base_t − pv_t + e_t − k/(K+1)·ref (convex, K = 3)',
+  apply(ctx, w) {
+    if (w === 0 || ctx.horizonLength === 0 || !(ctx.referenceKw > 0)) return;
+    const { baseLoadKw, pvKw } = ctx.energy;
+    const e = ctx.evLoadCols();
+    for (let i = 0; i < ctx.horizonLength; i++) {
+      for (let k = 1; k <= FLATTEN_SEGMENTS; k++) {
+        const bk = (ctx.referenceKw * k) / (FLATTEN_SEGMENTS + 1);
+        const t = ctx.firstSlot + i;
+        const q = ctx.builder.addColumn({ name: `flat.${t}.${k}`, cost: (w * ctx.slotHours) / FLATTEN_SEGMENTS });
+        ctx.builder.addRow(`flat.${t}.${k}`, [[e[i], 1], [q, -1]], -Infinity, bk - (baseLoadKw[i] - pvKw[i]));
+      }
+    }
+  }
+};
+
+/**
+ * Green: each session pays (its window's greenest grid share − g_t) per kWh, scaled by its
+ * preference, so it prefers greener slots without changing how much it gets; and every kWh of
+ * PV surplus the EVs absorb (y_t ≤ max(0, pv − base), y_t ≤ e_t) earns (1 − g_t), the green
+ * kWh it adds over grid power. Together: green kWh = Σ_t h·(g_t·e_t + (1 − g_t)·y_t).
+ */
+const green: ObjectiveTerm = {
+  name: 'green',
+  summary: 'Σ w·pref·(max_window g − g_t)·h·p − Σ_t w·(1 − g_t)·h·y_t (PV used by EVs)',
+  apply(ctx, w) {
+    if (w === 0) return;
+    const g = ctx.energy.gridGreenShare;
+    let best = 0;
+    let lastId = '';
+    forEachP(ctx, (s, _t, col, i) => {
+      if (s.id !== lastId) {
+        best = windowExtreme(g, s, ctx.firstSlot, Math.max);
+        lastId = s.id;
+      }
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (best - g[i]) * ctx.slotHours);
+    });
+    const y = ctx.pvUseCols();
+    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * (1 - g[i]) * ctx.slotHours);
+  }
+};
+
+/**
+ * Cost: prices normalized by the horizon's largest |price|; each session pays (π_t − cheapest
+ * π in its window) per kWh, scaled by its preference; PV used by EVs saves π_t per kWh.
+ */
+const cost: ObjectiveTerm = {
+  name: 'cost',
+  summary: 'Σ w·pref·(π_t − min_window π)·h·p − Σ_t w·π_t·h·y_t, π = price / max|price|',
+  apply(ctx, w) {
+    const price = ctx.energy.pricePerKWh;
+    let scale = 0;
+    for (const p of price) scale = Math.max(scale, Math.abs(p));
+    if (w === 0 || scale === 0) return;
+    const pi = price.map((p) => p / scale);
+    let cheapest = 0;
+    let lastId = '';
+    forEachP(ctx, (s, _t, col, i) => {
+      if (s.id !== lastId) {
+        cheapest = windowExtreme(pi, s, ctx.firstSlot, Math.min);
+        lastId = s.id;
+      }
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].cost * (pi[i] - cheapest) * ctx.slotHours);
+    });
+    const y = ctx.pvUseCols();
+    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * pi[i] * ctx.slotHours);
+  }
+};
+
+/** Quick-charge tie-break: w·pref·(t − first)/(window − 1)·h per kWh, so earlier wins ties. */
+const quick: ObjectiveTerm = {
+  name: 'quick',
+  summary: 'Σ w·pref·((t − from_s)/(len_s − 1))·h·p — earlier is better when otherwise equal',
+  apply(ctx, w) {
+    if (w === 0) return;
+    forEachP(ctx, (s, t, col) => {
+      const len = s.toSlot - s.fromSlot;
+      ctx.builder.addCost(col, (w * PREFERENCE_SCALES[s.preference].quick * (t - s.fromSlot) * ctx.slotHours) / Math.max(1, len - 1));
+    });
+  }
+};
+
+/** Every objective term, in the order they are applied. */
+export const OBJECTIVE_TERMS: readonly ObjectiveTerm[] = [shortfall, fairness, peak, flatten, green, cost, quick];

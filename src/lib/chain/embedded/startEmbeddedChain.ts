@@ -1,0 +1,83 @@
+import { encodeDeployData, getContractAddress, type Address, type Hex } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { embeddedChain } from '../chains';
+import { greenClaimLedgerAbi } from '../generated/greenClaimLedgerAbi';
+import { greenClaimLedgerBytecode } from '../generated/greenClaimLedgerBytecode';
+import { memoryJournal, type ChainJournal, type DemoKeys } from './chainJournal';
+import { EmbeddedEvm } from './embeddedEvm';
+import { createEmbeddedProvider, type EmbeddedProvider } from './embeddedProvider';
+
+/** A running embedded chain with the ledger deployed. */
+export type EmbeddedChain = {
+  provider: EmbeddedProvider;
+  chainId: number;
+  ledgerAddress: Address;
+  /** Local demo driver account (signs attestations). */
+  driver: Address;
+  /** Local demo operator account (admin + operator of the ledger). */
+  operator: Address;
+  evm: EmbeddedEvm;
+  journal: ChainJournal;
+};
+
+/** Parameters of {@link startEmbeddedChain}. */
+export type StartEmbeddedChainParameters = {
+  journal?: ChainJournal;
+  /** Keys to use on first start (tests); random otherwise. Ignored when the journal has keys. */
+  keys?: DemoKeys;
+  now?: () => number;
+  chainId?: number;
+};
+
+// Fixed so that replaying the journal always rebuilds identical blocks.
+const GENESIS_TIMESTAMP_SEC = 1_700_000_000;
+
+/**
+ * Starts the in-page chain: loads (or creates) the demo keys, replays the persisted transactions, and
+ * deploys GreenClaimLedger on first start. The ledger address is the operator's first CREATE address.
+ */
+export async function startEmbeddedChain({
+  journal = memoryJournal(),
+  keys,
+  now = Date.now,
+  chainId = embeddedChain.id
+}: StartEmbeddedChainParameters = {}): Promise<EmbeddedChain> {
+  let demoKeys = await journal.loadKeys();
+  if (!demoKeys) {
+    demoKeys = keys ?? { driverKey: generatePrivateKey(), operatorKey: generatePrivateKey() };
+    await journal.saveKeys(demoKeys);
+  }
+  const driver = privateKeyToAccount(demoKeys.driverKey);
+  const operator = privateKeyToAccount(demoKeys.operatorKey);
+  const evm = await EmbeddedEvm.create({ chainId, fundedAccounts: [driver.address, operator.address], genesisTimestampSec: GENESIS_TIMESTAMP_SEC });
+  for (const entry of await journal.loadEntries()) {
+    const mined = await evm.mineRawTransaction(entry);
+    if (mined.receipt.status !== '0x1' && mined.receipt.contractAddress === null && !mined.tx.to) {
+      throw new Error('embedded chain: replayed deployment failed; clear the greenslot-chain database');
+    }
+  }
+  const provider = createEmbeddedProvider({ evm, accounts: [driver, operator], journal, now });
+  const ledgerAddress = getContractAddress({ from: operator.address, nonce: 0n });
+  if ((await evm.codeAt(ledgerAddress)) === '0x') {
+    const data = encodeDeployData({ abi: greenClaimLedgerAbi, bytecode: greenClaimLedgerBytecode, args: [operator.address, operator.address] });
+    const hash = (await provider.request({ method: 'eth_sendTransaction', params: [{ from: operator.address, data }] })) as Hex;
+    const receipt = evm.txs.get(hash)?.receipt;
+    if (String(receipt?.contractAddress).toLowerCase() !== ledgerAddress.toLowerCase()) throw new Error('embedded chain: ledger deployment failed');
+  }
+  return { provider, chainId, ledgerAddress, driver: driver.address, operator: operator.address, evm, journal };
+}
+
+let browserChain: Promise<EmbeddedChain> | undefined;
+
+/** The app's embedded chain (one per page), persisted in IndexedDB `greenslot-chain`. Loaded lazily. */
+export function getEmbeddedChain(): Promise<EmbeddedChain> {
+  browserChain ??= import('./dexieJournal').then(({ dexieJournal }) => startEmbeddedChain({ journal: dexieJournal() }));
+  return browserChain;
+}
+
+/** An EIP-1193 provider that starts the embedded chain on first request (for wagmi's custom transport). */
+export const lazyEmbeddedProvider: EmbeddedProvider = {
+  request: async (args) => (await getEmbeddedChain()).provider.request(args),
+  on: () => undefined,
+  removeListener: () => undefined
+};

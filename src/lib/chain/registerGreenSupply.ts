@@ -1,0 +1,37 @@
+import type { Account, Address } from 'viem';
+import type { SourceKWh } from '../core/energy/sources';
+import { sendLedgerTransaction, type LedgerClient, type TxOutcome, type TxStatus } from './sendLedgerTransaction';
+import { toBytes32Id } from './toBytes32Id';
+
+/** Green supply of one finished slot, from the engine's results (kWh, by core source). */
+export type GreenSupplySlot = {
+  slot: number;
+  /** Green kWh per source (only solar, wind, hydro and biomass count as green). */
+  greenKWhBySource: SourceKWh;
+  /** Hash of the evidence (meter export or certificate), 0x-bytes32. */
+  evidenceHash: `0x${string}`;
+};
+
+/** Parameters of {@link registerGreenSupply}. */
+export type RegisterGreenSupplyParameters = {
+  client: LedgerClient;
+  account?: Account | Address;
+  ledgerAddress: Address;
+  siteId: string;
+  slots: GreenSupplySlot[];
+  onStatus?: (status: TxStatus) => void;
+};
+
+/**
+ * Operator: registers the green Wh available per finished slot in one transaction. The ledger's
+ * categories are OCPI's green ones: SOLAR, WIND, WATER (hydro), GENERAL_GREEN (biomass).
+ */
+export async function registerGreenSupply({ client, account, ledgerAddress, siteId, slots, onStatus }: RegisterGreenSupplyParameters): Promise<TxOutcome> {
+  const site = toBytes32Id({ id: siteId });
+  const wh = (kWh: number | undefined) => BigInt(Math.round((kWh ?? 0) * 1000));
+  const entries = slots.map(({ slot, greenKWhBySource: g, evidenceHash }) => {
+    const sourceWh = [wh(g.solar), wh(g.wind), wh(g.hydro), wh(g.biomass)] as const;
+    return { siteId: site, slot: BigInt(slot), greenWh: sourceWh.reduce((a, b) => a + b, 0n), sourceWh, evidenceHash };
+  });
+  return sendLedgerTransaction({ client, account, ledgerAddress, functionName: 'registerGreenSupply', args: [entries], onStatus });
+}

@@ -54,7 +54,7 @@ export function parseEnergyChartsJson({
   const parsed: { name: string; data: (number | null)[]; x?: number[]; index: number; unit?: string }[] = [];
   list.forEach((raw, index) => {
     const r = seriesSchema.safeParse(raw);
-    if (!r.success) return void issues.push(...importIssues({ error: r.error, file, basePath: [index] }));
+    if (!r.success) return void issues.push(...importIssues({ error: r.error, input: raw, file, basePath: [index] }));
     const names = Array.isArray(r.data.name) ? r.data.name[0] : r.data.name;
     const name = names.en ?? Object.values(names)[0] ?? `series ${index}`;
     parsed.push({ name, data: r.data.data, x: r.data.xAxisValues, index, unit: r.data.unit });

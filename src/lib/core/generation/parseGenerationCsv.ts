@@ -195,10 +195,16 @@ export function createGenerationCsvParser({
       const s = at(`${date} ${cells[t.start] ?? ''}`, lastStart());
       if (s === undefined) return undefined;
       if (t.end === undefined) return [s, undefined];
-      // An end of 00:00 belongs to the next day.
-      let e = at(`${date} ${cells[t.end] ?? ''}`, s, true);
+      const endText = cells[t.end] ?? '';
+      let e = at(`${date} ${endText}`, s, true);
       if (e === undefined) return undefined;
-      if (e <= s) e += 86_400_000;
+      // An end before the start (00:00) is on the next calendar day, which need not be 24 h later.
+      if (e <= s) {
+        const next = nextDay(date);
+        if (next === undefined) return void issue(lineNumber, `"${date}" is not a date like 01.07.2023`);
+        e = at(`${next} ${endText}`, s, true);
+        if (e === undefined) return undefined;
+      }
       return [s, e];
     }
     const s = at(cells[t.from] ?? '', lastStart());
@@ -294,4 +300,12 @@ export function createGenerationCsvParser({
       return { ...resampleMixToSlots({ series, slotMinutes }), layout, columnsBySource, ignoredColumns, rowCount, leftOut, warnings };
     }
   };
+}
+
+// The calendar day after a `dd.mm.yyyy` or `yyyy-mm-dd` date, as `yyyy-mm-dd`.
+function nextDay(date: string): string | undefined {
+  const m = /^(\d\d?)\.(\d\d?)\.(\d{4})$/.exec(date.trim()) ?? /^(\d{4})-(\d\d)-(\d\d)$/.exec(date.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = m[1].length === 4 ? [+m[1], +m[2], +m[3]] : [+m[3], +m[2], +m[1]];
+  return new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
 }

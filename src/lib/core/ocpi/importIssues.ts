@@ -25,30 +25,42 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 /** Converts zod issues to ValidationIssues, with paths prefixed by `basePath` and plain reasons. */
 export function importIssues({
   error,
+  input,
   file = 'input',
   basePath = []
 }: {
   error: z.ZodError;
+  /** The value that was validated, to quote the offending member (zod does not keep it). */
+  input?: unknown;
   file?: string;
   basePath?: readonly PropertyKey[];
 }): ValidationIssue[] {
   return error.issues.map((issue) => ({
     file,
     where: jsonPath([...basePath, ...issue.path]),
-    message: plainReason(issue)
+    message: plainReason(issue, valueAt(input, issue.path))
   }));
 }
 
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
 // zod's own wording is fine for custom messages; the common types get a shorter, plainer sentence.
-function plainReason(issue: z.core.$ZodIssue): string {
+function plainReason(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return `required field is missing (expected ${issue.expected})`;
-    const got = issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
+    if (value === undefined) return `required field is missing (expected ${issue.expected})`;
+    const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     return `expected ${issue.expected}, got ${got}`;
   }
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map((v) => String(v)).join(', ');
-    return `expected one of ${allowed}, got ${JSON.stringify(issue.input)}`;
+    return value === undefined ? `required field is missing (expected one of ${allowed})` : `expected one of ${allowed}, got ${JSON.stringify(value)}`;
   }
   return issue.message;
 }

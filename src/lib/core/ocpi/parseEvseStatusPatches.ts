@@ -39,7 +39,7 @@ export function parseEvseStatusPatches({
     const basePath = Array.isArray(json) ? [i] : [];
     if (raw !== null && typeof raw === 'object' && 'url' in raw) {
       const r = loggedPatchSchema.safeParse(raw);
-      if (!r.success) return void issues.push(...importIssues({ error: r.error, file, basePath }));
+      if (!r.success) return void issues.push(...importIssues({ error: r.error, input: raw, file, basePath }));
       const m = /\/locations\/[^/]+\/[^/]+\/([^/]+)\/([^/?]+)/.exec(r.data.url)!;
       const p: EvseStatusPatch = {
         evseUid: decodeURIComponent(m[2]),
@@ -51,7 +51,7 @@ export function parseEvseStatusPatches({
       return;
     }
     const r = flatPatchSchema.safeParse(raw);
-    if (!r.success) return void issues.push(...importIssues({ error: r.error, file, basePath }));
+    if (!r.success) return void issues.push(...importIssues({ error: r.error, input: raw, file, basePath }));
     const p: EvseStatusPatch = { evseUid: r.data.evse_uid, lastUpdatedMs: ocpiDateMs(r.data.last_updated) };
     if (r.data.location_id) p.locationId = r.data.location_id;
     if (r.data.status) p.status = r.data.status;

@@ -92,7 +92,7 @@ export function parseOcpiLocations({
   for (const { value, path } of items) {
     const parsed = ocpiLocationSchema.safeParse(value);
     if (!parsed.success) {
-      issues.push(...importIssues({ error: parsed.error, file, basePath: path }));
+      issues.push(...importIssues({ error: parsed.error, input: value, file, basePath: path }));
       continue;
     }
     const loc = parsed.data;
@@ -100,13 +100,13 @@ export function parseOcpiLocations({
     (loc.evses ?? []).forEach((raw, i) => {
       const e = ocpiEvseSchema.safeParse(raw);
       if (e.success) evses.push(e.data);
-      else issues.push(...importIssues({ error: e.error, file, basePath: [...path, 'evses', i] }));
+      else issues.push(...importIssues({ error: e.error, input: raw, file, basePath: [...path, 'evses', i] }));
     });
     let energy: OcpiSourceMixResult | undefined;
     if (loc.energy_mix !== undefined) {
       const m = ocpiEnergyMixSchema.safeParse(loc.energy_mix);
       if (m.success) energy = ocpiSourceMix({ energyMix: m.data });
-      else issues.push(...importIssues({ error: m.error, file, basePath: [...path, 'energy_mix'] }));
+      else issues.push(...importIssues({ error: m.error, input: loc.energy_mix, file, basePath: [...path, 'energy_mix'] }));
     }
     let timezone = defaultTimezone;
     if (loc.time_zone !== undefined) {

@@ -55,8 +55,11 @@ export function buildReplayRequest({ file, where, fields, sources = {}, style = 
   else if (!(energyKWh > 0)) bad('energyKWh', `expected energy > 0 kWh (got ${energyKWh})`);
   if (vehicleMaxKw === undefined || !Number.isFinite(vehicleMaxKw) || !(vehicleMaxKw > 0)) bad('vehicleMaxKw', 'expected a vehicle maximum power > 0 kW');
   const requestMs = fields.requestMs ?? arrivalMs;
-  if (requestMs === undefined || !Number.isFinite(requestMs)) bad('requestMs', 'expected a valid request time');
-  else if (arrivalMs !== undefined && requestMs > arrivalMs) bad('requestMs', 'expected the request time at or before arrival');
+  // Without its own request time a session's request is its arrival, already checked above.
+  if (fields.requestMs !== undefined && !Number.isFinite(fields.requestMs)) bad('requestMs', 'expected a valid request time');
+  else if (requestMs !== undefined && Number.isFinite(requestMs)) {
+    if (arrivalMs !== undefined && requestMs > arrivalMs) bad('requestMs', 'expected the request time at or before arrival');
+  }
   if (fields.loggedKWh !== undefined && !(Number.isFinite(fields.loggedKWh) && fields.loggedKWh >= 0)) bad('loggedKWh', 'expected delivered kWh ≥ 0');
   if (issues.length > 0) return { request: undefined, issues };
   const request: ChargingRequest = {

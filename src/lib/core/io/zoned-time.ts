@@ -58,12 +58,26 @@ export function toLocalDateTime({ ms, timeZone }: { ms: number; timeZone: string
   };
 }
 
-/** Offset of local time from UTC at instant `ms`, ms (e.g. +3 600 000 for CET in winter). */
+const QUARTER_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * Offset of local time from UTC at instant `ms`, ms (e.g. +3 600 000 for CET in winter). Cached
+ * per 15-minute bucket: every modern zone changes offset only at UTC instants that are whole
+ * quarter hours, and replaying a log asks for the same hours thousands of times.
+ */
 export function zoneOffsetMs({ ms, timeZone }: { ms: number; timeZone: string }): number {
-  const l = toLocalDateTime({ ms, timeZone });
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  // Intl drops milliseconds; compare at whole-second precision.
-  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  const bucket = Math.floor(ms / QUARTER_MS);
+  let cache = offsetCache.get(timeZone);
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()));
+  const hit = cache.get(bucket);
+  if (hit !== undefined) return hit;
+  const at = bucket * QUARTER_MS;
+  const l = toLocalDateTime({ ms: at, timeZone });
+  const offset = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second) - at;
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucket, offset);
+  return offset;
 }
 
 /**
@@ -75,12 +89,13 @@ export function localToUtcMs({ local, timeZone }: { local: LocalDateTime; timeZo
   const { year, month, day, hour, minute, second = 0 } = local;
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - zoneOffsetMs({ ms: guess, timeZone });
-  const second_ = guess - zoneOffsetMs({ ms: first, timeZone });
-  // Two passes settle everywhere except inside a DST overlap/gap; prefer the earlier instant there.
-  const alt = guess - zoneOffsetMs({ ms: first - 3_600_000, timeZone });
-  const candidates = [first, second_, alt].filter((t) => {
-    const l = toLocalDateTime({ ms: t, timeZone });
-    return l.year === year && l.month === month && l.day === day && l.hour === hour && l.minute === minute;
-  });
-  return candidates.length > 0 ? Math.min(...candidates) : second_;
+  const settled = guess - zoneOffsetMs({ ms: first, timeZone });
+  // Away from a transition (same offset 3 h either side) the two-pass answer is exact.
+  const before = zoneOffsetMs({ ms: settled - 10_800_000, timeZone });
+  const after = zoneOffsetMs({ ms: settled + 10_800_000, timeZone });
+  if (before === after && guess - before === settled) return settled;
+  // Near a DST change: try both offsets; keep the earlier valid reading (overlap), else the
+  // offset from before the change (gap).
+  const candidates = [guess - before, guess - after].filter((t) => guess - zoneOffsetMs({ ms: t, timeZone }) === t);
+  return candidates.length > 0 ? Math.min(...candidates) : guess - before;
 }

@@ -157,3 +157,78 @@ describe('buildGridRows: transformer rows (ACN line-to-line model)', () => {
     );
   });
 });
+
+describe('buildGridRows: properties over random sites', () => {
+  const lnPhases: PhaseConnection[] = ['L1', 'L2', 'L3', '3P'];
+  it('property: phase rows hold exactly when every line current (L-N, scalar) is within the limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ phase: fc.constantFrom(...lnPhases), kw: fc.double({ min: 0, max: 22, noNaN: true }) }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.integer({ min: 16, max: 125 }),
+        (evs, baseKw, limitA) => {
+          const site: Site = {
+            id: 'p',
+            name: 'p',
+            timezone: 'UTC',
+            nodes: [{ id: 'n', parentId: null, limitKw: 1e6, baseLoadKw: baseKw, phaseLimitA: limitA }],
+            evses: evs.map((e, i) => evse(`e${i}`, 'n', e.phase, 22))
+          };
+          const rows = buildGridRows({ site, slots: [0] });
+          const kwByEvse = Object.fromEntries(evs.map((e, i) => [`e${i}`, e.kw]));
+          const over = evaluateGridRows({ rows, slotIndex: 0, kwByEvse });
+          for (const line of ['L1', 'L2', 'L3'] as const) {
+            const evKw = evs.reduce((a, e) => a + (e.phase === line ? e.kw : e.phase === '3P' ? e.kw / 3 : 0), 0);
+            const amps = (evKw + baseKw / 3) * (1000 / 230);
+            const rowOver = over.find((o) => o.name === `phase.n.${line}`)?.overKw ?? 0;
+            const baseOnlyOver = baseKw / 3 > (limitA * 230) / 1000; // rhs clamped at 0: EVs must stop
+            if (amps <= limitA - 1e-9 && !baseOnlyOver) expect(rowOver).toBeLessThanOrEqual(1e-9);
+            // An overload the EVs add to is always reported (one from base load alone is not theirs).
+            if (amps > limitA + 1e-6 && evKw > 0) expect(rowOver).toBeGreaterThan(0);
+          }
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+  it('property: with base load and PV below the transformer, polygon-feasible ⇒ exact |I_ev + I_base| within limits', () => {
+    const phases: PhaseConnection[] = ['AB', 'BC', 'CA', 'L2', '3P'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: phases.length, maxLength: phases.length }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        (kw, baseKw, pvKw) => {
+          const base = llSite(phases);
+          const site: Site = { ...base, nodes: [{ ...base.nodes[0], baseLoadKw: baseKw }], pv: [{ id: 'pv', nodeId: 'xfmr', kw: pvKw }] };
+          const rows = buildGridRows({ site, slots: [0] });
+          const over = evaluateGridRows({ rows, slotIndex: 0, kwByEvse: Object.fromEntries(kw.map((k, i) => [`e${i}`, k])) });
+          if (!over.every((o) => o.overKw <= 1e-9)) return;
+          // Balanced net base load (base − PV) adds (net/3)·1000/V_LN in phase with each voltage.
+          const netA = ((baseKw - pvKw) / 3) * (1000 / 120);
+          const withBase = exactCurrentsWithBase(site, kw, netA);
+          for (const i of withBase.sec) expect(i).toBeLessThanOrEqual(site.nodes[0].transformer!.secondaryLimitA * (1 + 1e-9));
+          for (const i of withBase.pri) expect(i).toBeLessThanOrEqual(site.nodes[0].transformer!.primaryLimitA! * (1 + 1e-9));
+        }
+      ),
+      { numRuns: 1000 }
+    );
+  });
+});
+
+/** Exact phase currents with a balanced base current of `netA` amperes on each phase. */
+function exactCurrentsWithBase(site: Site, kw: number[], netA: number): { sec: number[]; pri: number[] } {
+  const vLN = site.voltageV!;
+  const vLL = site.lineVoltageV!;
+  const angle = { a: 0, b: -120, c: 120 } as const;
+  const I = Object.fromEntries(
+    (['a', 'b', 'c'] as const).map((p) => [p, { re: netA * Math.cos((angle[p] * Math.PI) / 180), im: netA * Math.sin((angle[p] * Math.PI) / 180) }])
+  ) as Record<'a' | 'b' | 'c', C>;
+  site.evses.forEach((e, i) => {
+    const per = evsePhaseCurrentsPerKw({ phase: e.phase, vLN, vLL });
+    for (const p of ['a', 'b', 'c'] as const) I[p] = add(I[p], { re: per[p].re * kw[i], im: per[p].im * kw[i] });
+  });
+  const n = site.nodes[0].transformer!.turnsRatio!;
+  const pri = (x: C, y: C) => abs({ re: x.re - y.re, im: x.im - y.im }) / (SQRT3 * n);
+  return { sec: [abs(I.a), abs(I.b), abs(I.c)], pri: [pri(I.a, I.c), pri(I.b, I.a), pri(I.c, I.b)] };
+}

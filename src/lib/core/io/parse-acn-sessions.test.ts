@@ -93,6 +93,13 @@ describe('parseAcnSessions', () => {
     ]);
   });
 
+  it('error: never lets an overflowing number in JSON text (1e309 → Infinity) through', () => {
+    const text = `{"_items":[${JSON.stringify(session()).replace('"kWhDelivered":12.5', '"kWhDelivered":1e309')}]}`;
+    const { requests, issues } = parseAcnSessions({ json: text, file: 'inf.json' });
+    expect(requests).toEqual([]);
+    expect(issues[0]).toMatchObject({ where: '$._items[0].kWhDelivered' });
+  });
+
   it('error: throws a ValidationError for a document that is not ACN-Data, or not JSON at all', () => {
     expect(() => parseAcnSessions({ json: { sessions: [] }, file: 'x.json' })).toThrow(ValidationError);
     expect(() => parseAcnSessions({ json: { _items: [{ id: 1 }] }, file: 'x.json' })).toThrow(/x\.json \$\._items\[0\]/);

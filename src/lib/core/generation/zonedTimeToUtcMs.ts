@@ -6,18 +6,37 @@
  */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-// Offsets change at most a few times a year: cache per zone and UTC hour so a 50 MB file costs
-// a handful of Intl calls per distinct hour, not per row.
-const offsetCache = new Map<string, number>();
+// Intl is slow (µs per call) and a 50 MB file has ~650k rows: offsets are cached per zone and UTC
+// day when they do not change within the day (all but two days a year), else per quarter hour.
+const dayCache = new Map<string, Map<number, number | null>>();
+const quarterCache = new Map<string, Map<number, number>>();
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 900_000;
 
 /** Offset of `zone` from UTC at instant `utcMs`, ms (e.g. +7 200 000 for CEST). */
 export function zoneOffsetMs({ timeZone, utcMs }: { timeZone: string; utcMs: number }): number {
   if (timeZone === 'UTC') return 0;
-  // Offsets are whole quarter hours in every zone in use, so a 15-minute bucket is exact.
-  const bucket = Math.floor(utcMs / 900_000);
-  const key = `${timeZone}|${bucket}`;
-  const hit = offsetCache.get(key);
-  if (hit !== undefined) return hit;
+  let days = dayCache.get(timeZone);
+  if (!days) dayCache.set(timeZone, (days = new Map()));
+  const day = Math.floor(utcMs / DAY_MS);
+  let whole = days.get(day);
+  if (whole === undefined) {
+    const a = exactOffsetMs(timeZone, day * DAY_MS);
+    const b = exactOffsetMs(timeZone, (day + 1) * DAY_MS);
+    whole = a === b ? a : null;
+    days.set(day, whole);
+  }
+  if (whole !== null) return whole;
+  // Offsets are whole quarter hours in every zone in use, and switch on a quarter hour.
+  let quarters = quarterCache.get(timeZone);
+  if (!quarters) quarterCache.set(timeZone, (quarters = new Map()));
+  const q = Math.floor(utcMs / QUARTER_MS);
+  let off = quarters.get(q);
+  if (off === undefined) quarters.set(q, (off = exactOffsetMs(timeZone, q * QUARTER_MS)));
+  return off;
+}
+
+function exactOffsetMs(timeZone: string, at: number): number {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -31,14 +50,9 @@ export function zoneOffsetMs({ timeZone, utcMs }: { timeZone: string; utcMs: num
     });
     formatters.set(timeZone, f);
   }
-  const at = bucket * 900_000;
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-  const offset = wall - at;
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - at;
 }
 
 /** Wall-clock fields of a local time (month 1..12). */

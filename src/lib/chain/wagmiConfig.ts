@@ -23,7 +23,7 @@ export function createGreenSlotConfig({ mockAccounts = [], anvilRpcUrl = 'http:/
     chains: [embeddedChain, anvil, energyWebVolta, sepolia],
     connectors: withMock,
     transports: {
-      [embeddedChain.id]: custom({ request: lazyEmbeddedProvider.request as EIP1193RequestFn }),
+      [embeddedChain.id]: custom({ request: lazyEmbeddedProvider.request as EIP1193RequestFn }, { retryCount: 0 }),
       [anvil.id]: http(anvilRpcUrl),
       [energyWebVolta.id]: http(),
       [sepolia.id]: http()

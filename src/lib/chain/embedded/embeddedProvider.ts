@@ -1,9 +1,13 @@
-import type { Address, EIP1193Parameters, Hex, LocalAccount, TypedDataDefinition } from 'viem';
+import { BaseError as ViemBaseError, type Address, type EIP1193Parameters, type Hex, type LocalAccount, type TypedDataDefinition } from 'viem';
 import type { ChainJournal } from './chainJournal';
 import type { EmbeddedEvm, RpcLog } from './embeddedEvm';
 
-/** A JSON-RPC error as EIP-1193 providers throw it (code 3 + data = execution reverted). */
-export class ProviderRpcError extends Error {
+/**
+ * A JSON-RPC error as EIP-1193 providers throw it (code 3 + data = execution reverted). It extends
+ * viem's BaseError so viem passes it through as is (a plain error becomes "unknown" and is retried).
+ */
+export class ProviderRpcError extends ViemBaseError {
+  override name = 'ProviderRpcError';
   readonly code: number;
   readonly data?: Hex;
   constructor(code: number, message: string, data?: Hex) {

@@ -1,22 +1,6 @@
+import { OCPI_TO_SOURCE } from '../energy/ocpi-sources';
 import type { Source, SourceMix } from '../energy/sources';
 import type { OcpiEnergyMix } from './ocpiLocationSchema';
-
-/**
- * OCPI EnergySourceCategory → GreenSlot Source. Local table: the shared helper planned in
- * energy/ocpi-sources.ts did not exist when this was written. GENERAL_GREEN has no exact
- * counterpart; it is booked as `biomass` (a green category, as src/lib/core/energy/sources.ts notes)
- * so a supplier's unspecified renewable share still counts as green.
- */
-export const OCPI_SOURCE_MAP: Record<string, Source> = {
-  SOLAR: 'solar',
-  WIND: 'wind',
-  WATER: 'hydro',
-  GENERAL_GREEN: 'biomass',
-  NUCLEAR: 'nuclear',
-  GAS: 'gas',
-  COAL: 'coal',
-  GENERAL_FOSSIL: 'other'
-};
 
 /** What a Location's energy_mix tells us, in GreenSlot terms. */
 export type OcpiSourceMixResult = {
@@ -41,7 +25,8 @@ export function ocpiSourceMix({ energyMix }: { energyMix: OcpiEnergyMix }): Ocpi
   const sums: SourceMix = {};
   let total = 0;
   for (const { source, percentage } of energyMix.energy_sources ?? []) {
-    const ours = OCPI_SOURCE_MAP[source];
+    // The shared category map (energy/ocpi-sources): GENERAL_GREEN → biomass, GENERAL_FOSSIL → other.
+    const ours = OCPI_TO_SOURCE[source];
     sums[ours] = (sums[ours] ?? 0) + percentage;
     total += percentage;
   }

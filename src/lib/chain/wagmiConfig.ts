@@ -1,6 +1,7 @@
 import { createConfig, injected, mock, type CreateConfigParameters } from '@wagmi/core';
 import { custom, http, type Address, type EIP1193RequestFn } from 'viem';
 import { anvil, embeddedChain, energyWebVolta, sepolia } from './chains';
+import { embeddedConnector } from './embedded/embeddedConnector';
 import { lazyEmbeddedProvider } from './embedded/startEmbeddedChain';
 
 /** Parameters of {@link createGreenSlotConfig}. */
@@ -13,11 +14,12 @@ export type CreateGreenSlotConfigParameters = {
 };
 
 /**
- * wagmi config: the embedded demo chain (default, no wallet) plus anvil (31337), Energy Web Volta
- * (73799) and Sepolia for real wallets through the injected connector.
+ * wagmi config: the embedded demo chain (default, no wallet: its own connector) plus anvil (31337),
+ * Energy Web Volta (73799) and Sepolia for real wallets through the injected connector; `mock` for e2e
+ * tests against anvil's unlocked accounts.
  */
 export function createGreenSlotConfig({ mockAccounts = [], anvilRpcUrl = 'http://127.0.0.1:8545', storage }: CreateGreenSlotConfigParameters = {}) {
-  const connectors = [injected({ shimDisconnect: true })];
+  const connectors = [embeddedConnector(), injected({ shimDisconnect: true })];
   const withMock = mockAccounts.length > 0 ? [...connectors, mock({ accounts: mockAccounts as [Address, ...Address[]] })] : connectors;
   return createConfig({
     chains: [embeddedChain, anvil, energyWebVolta, sepolia],

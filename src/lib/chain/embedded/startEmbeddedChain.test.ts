@@ -1,0 +1,89 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createPublicClient, custom, type Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { attestSession } from '../attestSession';
+import { embeddedChain } from '../chains';
+import { createReceipt } from '../receipt';
+import { registerGreenSupply } from '../registerGreenSupply';
+import { verifyReceipt } from '../verifyReceipt';
+import { createWalletClient } from 'viem';
+import { memoryJournal } from './chainJournal';
+import { dexieJournal } from './dexieJournal';
+import { startEmbeddedChain } from './startEmbeddedChain';
+
+const keys = {
+  driverKey: '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+  operatorKey: '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d'
+} as const;
+
+const receipt = createReceipt({
+  sessionId: 'persist-1',
+  siteId: 'site-A',
+  stationId: 'evse-1',
+  timeline: { startMs: 0, slotMinutes: 15 },
+  firstSlot: 1,
+  lastSlot: 4,
+  deliveredKWh: 5,
+  greenKWhBySlot: [{ slot: 2, energyKWh: 1 }],
+  issuedAtMs: 1
+});
+
+describe('startEmbeddedChain', () => {
+  it('deploys the ledger on first start only, at the operator’s first CREATE address', async () => {
+    const journal = memoryJournal();
+    const first = await startEmbeddedChain({ journal, keys });
+    expect(first.chainId).toBe(embeddedChain.id);
+    expect((await first.evm.codeAt(first.ledgerAddress)).length).toBeGreaterThan(1000);
+    expect(await journal.loadEntries()).toHaveLength(1);
+    const second = await startEmbeddedChain({ journal });
+    expect(second.ledgerAddress).toBe(first.ledgerAddress);
+    expect(await journal.loadEntries()).toHaveLength(1);
+  });
+
+  it('creates random demo keys once and keeps them in the journal', async () => {
+    const journal = memoryJournal();
+    const a = await startEmbeddedChain({ journal });
+    const b = await startEmbeddedChain({ journal });
+    expect(b.driver).toBe(a.driver);
+    expect(b.operator).toBe(a.operator);
+    expect(a.driver).not.toBe(a.operator);
+  });
+
+  it('attestations survive a restart from IndexedDB (Dexie database greenslot-chain)', async () => {
+    const indexedDB = new IDBFactory();
+    const journal = dexieJournal({ indexedDB, IDBKeyRange });
+    const chain = await startEmbeddedChain({ journal, keys });
+    const client = createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.operator });
+    await registerGreenSupply({ client, ledgerAddress: chain.ledgerAddress, siteId: 'site-A', slots: [{ slot: 2, greenKWhBySource: { solar: 1 }, evidenceHash: `0x${'11'.repeat(32)}` }] });
+    const driverClient = createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.driver });
+    expect((await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt })).state).toBe('confirmed');
+
+    // "Reload": a new journal object on the same IndexedDB, a fresh VM replaying the stored transactions.
+    const reloaded = await startEmbeddedChain({ journal: dexieJournal({ indexedDB, IDBKeyRange }) });
+    expect(reloaded.ledgerAddress).toBe(chain.ledgerAddress);
+    expect(reloaded.evm.blockNumber).toBe(chain.evm.blockNumber);
+    expect(reloaded.evm.blocks.at(-1)?.hash).toBe(chain.evm.blocks.at(-1)?.hash);
+    const publicClient = createPublicClient({ chain: embeddedChain, transport: custom(reloaded.provider) });
+    expect(await verifyReceipt({ client: publicClient, ledgerAddress: reloaded.ledgerAddress, input: receipt })).toMatchObject({ status: 'valid' });
+    // And the green slot stays claimed after reload.
+    const again = await attestSession({ client: createWalletClient({ chain: embeddedChain, transport: custom(reloaded.provider), account: reloaded.driver }), ledgerAddress: reloaded.ledgerAddress, receipt: { ...receipt, sessionId: 'persist-2' } });
+    expect(again).toMatchObject({ state: 'reverted', error: { errorName: 'InsufficientGreenSupply' } });
+  });
+
+  it('answers the JSON-RPC calls wallets and viem use', async () => {
+    const chain = await startEmbeddedChain({ keys });
+    const rpc = (method: string, params: unknown[] = []) => chain.provider.request({ method, params });
+    expect(await rpc('eth_chainId')).toBe('0x539');
+    expect(await rpc('eth_accounts')).toEqual([chain.driver, chain.operator]);
+    expect(await rpc('eth_blockNumber')).toBe('0x1');
+    const block = (await rpc('eth_getBlockByNumber', ['latest', false])) as { transactions: Hex[]; baseFeePerGas: Hex };
+    expect(block.baseFeePerGas).toBe('0x0');
+    const receiptRpc = (await rpc('eth_getTransactionReceipt', [block.transactions[0]])) as { status: Hex; contractAddress: string };
+    expect(receiptRpc.status).toBe('0x1');
+    expect(receiptRpc.contractAddress.toLowerCase()).toBe(chain.ledgerAddress.toLowerCase());
+    const logs = (await rpc('eth_getLogs', [{ address: chain.ledgerAddress, fromBlock: '0x0' }])) as unknown[];
+    expect(logs.length).toBeGreaterThan(0); // RoleGranted events of the deployment
+    await expect(rpc('eth_subscribe', ['newHeads'])).rejects.toMatchObject({ code: 4200 });
+    await expect(rpc('eth_sendRawTransaction', ['0x1234'])).rejects.toMatchObject({ code: -32000 });
+  });
+});

@@ -232,3 +232,40 @@ function exactCurrentsWithBase(site: Site, kw: number[], netA: number): { sec: n
   const pri = (x: C, y: C) => abs({ re: x.re - y.re, im: x.im - y.im }) / (SQRT3 * n);
   return { sec: [abs(I.a), abs(I.b), abs(I.c)], pri: [pri(I.a, I.c), pri(I.b, I.a), pri(I.c, I.b)] };
 }
+
+describe('buildGridRows: node rows on random trees', () => {
+  it('property: each node row covers exactly the EVSEs below the node, with rhs = limit − base + PV of the subtree (≥ 0)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ parent: fc.nat(), limitKw: fc.integer({ min: 0, max: 200 }), baseKw: fc.integer({ min: 0, max: 50 }), pvKw: fc.integer({ min: 0, max: 30 }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 0, maxLength: 15 }),
+        (spec, evseAt) => {
+          const nodes = spec.map((s, i) => ({ id: `n${i}`, parentId: i === 0 ? null : `n${s.parent % i}`, limitKw: s.limitKw, baseLoadKw: s.baseKw }));
+          const site: Site = {
+            id: 'r',
+            name: 'r',
+            timezone: 'UTC',
+            nodes,
+            evses: evseAt.map((k, j) => evse(`e${j}`, `n${k % nodes.length}`)),
+            pv: spec.map((s, i) => ({ id: `pv${i}`, nodeId: `n${i}`, kw: s.pvKw }))
+          };
+          const isBelow = (nodeIdx: number, anc: number): boolean => {
+            for (let at: number | null = nodeIdx; at !== null; at = at === 0 ? null : spec[at].parent % at) if (at === anc) return true;
+            return false;
+          };
+          const rows = buildGridRows({ site, slots: [0] }).filter((r) => r.name.startsWith('node.'));
+          spec.forEach((s, i) => {
+            const below = evseAt.flatMap((k, j) => (isBelow(k % nodes.length, i) ? [`e${j}`] : []));
+            const row = rows.find((r) => r.nodeId === `n${i}`);
+            if (below.length === 0) return expect(row).toBeUndefined();
+            expect(row!.evseIds).toEqual(below);
+            const subtree = spec.flatMap((t, m) => (isBelow(m, i) ? [t] : []));
+            const net = subtree.reduce((a, t) => a + t.baseKw - t.pvKw, 0);
+            expect(row!.rhs[0]).toBeCloseTo(Math.max(0, s.limitKw - net), 9);
+          });
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});

@@ -19,8 +19,11 @@ export function defaultSlotRange({ timeline, requests }: DefaultSlotRangeParamet
   let endSlot = -Infinity;
   for (const r of requests) {
     if (requestProblem(r)) continue;
-    startSlot = Math.min(startSlot, gateForRequest({ timeline, requestMs: r.requestMs }).firstChargeSlot);
-    endSlot = Math.max(endSlot, sessionWindow({ timeline, requestMs: r.requestMs, arrivalMs: r.arrivalMs, departureMs: r.departureMs }).endSlot);
+    const { firstChargeSlot } = gateForRequest({ timeline, requestMs: r.requestMs });
+    startSlot = Math.min(startSlot, firstChargeSlot);
+    // Run at least through the slot after its gate, so even a request with an empty window gets decided.
+    const window = sessionWindow({ timeline, requestMs: r.requestMs, arrivalMs: r.arrivalMs, departureMs: r.departureMs });
+    endSlot = Math.max(endSlot, window.endSlot, firstChargeSlot + 1);
   }
   return { startSlot, endSlot: Math.max(startSlot, Number.isFinite(endSlot) ? endSlot : startSlot) };
 }

@@ -107,7 +107,7 @@ describe('parseReceipt', () => {
 });
 
 describe('createReceipt', () => {
-  it('rounds kWh to whole Wh, sorts claims and drops empty ones', () => {
+  it('rounds delivered kWh to whole Wh, rounds green claims down, sorts them and drops empty ones', () => {
     const r = createReceipt({
       sessionId: 's',
       siteId: 'site',
@@ -116,11 +116,11 @@ describe('createReceipt', () => {
       firstSlot: 4,
       lastSlot: 9,
       deliveredKWh: 7.0004,
-      greenKWhBySlot: [{ slot: 6, energyKWh: 1.2345 }, { slot: 5, energyKWh: 0.0001 }, { slot: 4, energyKWh: 2 }],
+      greenKWhBySlot: [{ slot: 6, energyKWh: 1.2349 }, { slot: 5, energyKWh: 0.0009 }, { slot: 4, energyKWh: 0.57 }],
       issuedAtMs: 1
     });
-    expect(r.claims).toEqual([{ slot: 4, greenWh: 2000 }, { slot: 6, greenWh: 1235 }]);
-    expect(r).toMatchObject({ deliveredWh: 7000, greenWh: 3235 });
+    expect(r.claims).toEqual([{ slot: 4, greenWh: 570 }, { slot: 6, greenWh: 1234 }]);
+    expect(r).toMatchObject({ deliveredWh: 7000, greenWh: 1804 });
   });
 
   it('trims the latest claims when rounding would make green exceed delivered', () => {
@@ -131,11 +131,11 @@ describe('createReceipt', () => {
       timeline: { startMs: 0, slotMinutes: 15 },
       firstSlot: 0,
       lastSlot: 2,
-      deliveredKWh: 0.002,
+      deliveredKWh: 0.0014,
       greenKWhBySlot: [{ slot: 0, energyKWh: 0.0016 }, { slot: 1, energyKWh: 0.0016 }],
       issuedAtMs: 1
     });
     expect(r.greenWh).toBeLessThanOrEqual(r.deliveredWh);
-    expect(r.claims).toEqual([{ slot: 0, greenWh: 2 }]);
+    expect(r.claims).toEqual([{ slot: 0, greenWh: 1 }]);
   });
 });

@@ -118,7 +118,7 @@ export type CreateReceiptParameters = {
 
 const toWh = (kWh: number) => Math.round(kWh * 1000);
 
-/** Builds a receipt from engine figures in kWh, rounding to whole Wh (what the chain stores). */
+/** Builds a receipt from engine figures in kWh: whole Wh (delivered rounded, green claims rounded down). */
 export function createReceipt({
   sessionId,
   siteId,
@@ -132,11 +132,13 @@ export function createReceipt({
   issuedAtMs = Date.now(),
   extra = {}
 }: CreateReceiptParameters): Receipt {
+  // Claims round down (the ledger's supply rounds up): Σ claims per slot can never exceed the supply
+  // registered for the same engine figures, whatever the number of sessions sharing the slot.
   const claims = [...greenKWhBySlot]
     .sort((a, b) => a.slot - b.slot)
-    .map((c) => ({ slot: c.slot, greenWh: toWh(c.energyKWh) }))
+    .map((c) => ({ slot: c.slot, greenWh: Math.floor(c.energyKWh * 1000 + 1e-6) }))
     .filter((c) => c.greenWh > 0);
-  // Rounding each slot separately can push green past delivered by a few Wh: trim the latest claims.
+  // Rounding delivered can still leave it below the green sum by a Wh: trim the latest claims.
   const deliveredWh = toWh(deliveredKWh);
   let excessWh = claims.reduce((s, c) => s + c.greenWh, 0) - deliveredWh;
   for (let i = claims.length - 1; i >= 0 && excessWh > 0; i--) {

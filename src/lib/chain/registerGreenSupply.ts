@@ -28,7 +28,8 @@ export type RegisterGreenSupplyParameters = {
  */
 export async function registerGreenSupply({ client, account, ledgerAddress, siteId, slots, onStatus }: RegisterGreenSupplyParameters): Promise<TxOutcome> {
   const site = toBytes32Id({ id: siteId });
-  const wh = (kWh: number | undefined) => BigInt(Math.round((kWh ?? 0) * 1000));
+  // Supply rounds up and receipt claims round down (receipt.ts), so the engine's own split always fits.
+  const wh = (kWh: number | undefined) => BigInt(Math.max(0, Math.ceil((kWh ?? 0) * 1000 - 1e-6)));
   const entries = slots.map(({ slot, greenKWhBySource: g, evidenceHash }) => {
     const sourceWh = [wh(g.solar), wh(g.wind), wh(g.hydro), wh(g.biomass)] as const;
     return { siteId: site, slot: BigInt(slot), greenWh: sourceWh.reduce((a, b) => a + b, 0n), sourceWh, evidenceHash };

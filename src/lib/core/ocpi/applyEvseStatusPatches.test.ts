@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, SHARED_DATA_MISSING, sharedDataPath } from '../../../../test/support/shared-data';
 import { applyEvseStatusPatches, type EvseStatusPatch } from './applyEvseStatusPatches';
@@ -86,5 +86,20 @@ describe.skipIf(!hasSharedData())('applyEvseStatusPatches on the OCPI specificat
     expect(r.state['3256'].status).toBe('CHARGING');
     expect(r.state['3257'].status).toBe('RESERVED'); // the tariff patch moved last_updated; REMOVED at the same instant is stale
     expect(r.issues).toHaveLength(1);
+  });
+
+  it('parses every location_patch example body of 2.2.1 and 2.3.0 once addressed to an EVSE', async () => {
+    const { parseEvseStatusPatches } = await import('./parseEvseStatusPatches');
+    let count = 0;
+    for (const v of ['v2.2.1', 'v2.3.0']) {
+      const dir = sharedDataPath('ocpi-examples', v, 'examples');
+      for (const name of readdirSync(dir).filter((f) => /^location_patch_example_.*\.json$/.test(f))) {
+        const body = JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
+        const { patches } = parseEvseStatusPatches({ input: { evse_uid: '3256', ...body }, file: name });
+        expect(patches[0].lastUpdatedMs).toBe(Date.parse('2019-06-24T12:39:09Z'));
+        count += 1;
+      }
+    }
+    expect(count).toBe(8);
   });
 });

@@ -247,4 +247,13 @@ describe.skipIf(!hasSharedData())('parseOcpiLocations on the OCPI specification 
     expect(one.warnings).toHaveLength(1);
     expect(one.locations[0].energy?.mix).toBeDefined();
   });
+
+  it('error: the spec’s PUT example of a new EVSE lacks connector power data, and says where', () => {
+    const evse = JSON.parse(readFileSync(`${dirs[0]}/location_put_example_add_evse.json`, 'utf8'));
+    const r = parseOcpiLocations({ input: { id: 'LOC1', last_updated: '2019-06-24T12:39:09Z', evses: [evse] }, mode: 'partial', file: 'put.json' });
+    expect(r.locations[0].site.evses).toEqual([]);
+    expect(r.leftOut.map((i) => i.where)).toEqual(
+      expect.arrayContaining(['$.evses[0].connectors[0].power_type', '$.evses[0].connectors[0].max_voltage', '$.evses[0].physical_reference'])
+    );
+  });
 });

@@ -6,7 +6,10 @@ import type { ActiveSession, ScheduleInput, ScheduleResult, Scheduler, SessionPl
 import type { ChargingRequest } from '../simulation/request';
 import { slotHours } from '../time/gates';
 import type { Timeline } from '../time/timeline';
-import { ALLOCATION_EPS } from './allocate-by-priority';
+import { buildGridRows } from '../grid/grid-rows';
+import { ALLOCATION_EPS, allocateByPriority } from './allocate-by-priority';
+import { compareId } from './compare-id';
+import { indexRows, slotCapacity } from './slot-capacity';
 
 /** Parameters of `offlineOptimum`. */
 export type OfflineOptimumParameters = {
@@ -88,7 +91,8 @@ export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 's
 /**
  * A Scheduler that replays the offline optimum gate by gate, so the engine books its energy and the
  * metrics compare like for like. The big solve runs at the first gate (from that gate's slot on);
- * its build and solve time are reported there. A gate with a session the plan does not know (e.g.
+ * its build and solve time are reported there. Sessions that fell behind the plan (battery taper)
+ * are topped up from spare capacity. A gate with a session the plan does not know (e.g.
  * a request submitted live) is handed to the online optimizer, with the reason.
  */
 export function createOfflineScheduler({ optimize = (input) => optimizeCharging(input), ...rest }: CreateOfflineSchedulerParameters): Scheduler {
@@ -111,29 +115,24 @@ export function createOfflineScheduler({ optimize = (input) => optimizeCharging(
     }
     const h = slotHours(input.timeline);
     const offset = input.firstSlot - plan.firstSlot;
+    const kwBySession = input.sessions.map((s) => {
+      const kwAll = plan.planBySession.get(s.id)?.kw ?? [];
+      return Array.from({ length: Math.max(0, s.endSlot - input.firstSlot) }, (_, i) => kwAll[offset + i] ?? 0);
+    });
+    topUpBehindPlan({ input, kwBySession, slotHours: h });
     const setpointsKw: Record<string, number> = {};
-    const plans: SessionPlan[] = input.sessions.map((s) => {
-      const offlinePlan = plan.planBySession.get(s.id);
-      const kwAll = offlinePlan?.kw ?? [];
-      const kw = Array.from({ length: Math.max(0, s.endSlot - input.firstSlot) }, (_, i) => kwAll[offset + i] ?? 0);
+    const plans: SessionPlan[] = input.sessions.map((s, j) => {
+      const kw = kwBySession[j];
       setpointsKw[s.id] = kw[0] ?? 0;
-      let left = Math.max(0, s.remainingKWh);
-      let plannedKWh = 0;
-      let expectedFinishSlot: number | null = left <= ALLOCATION_EPS ? input.firstSlot - 1 : null;
-      kw.forEach((p, i) => {
-        const e = Math.min(p * h, left);
-        left -= e;
-        plannedKWh += e;
-        if (expectedFinishSlot === null && left <= ALLOCATION_EPS) expectedFinishSlot = input.firstSlot + i;
-      });
+      const { plannedKWh, leftKWh, expectedFinishSlot } = replayPlan({ kw, remainingKWh: s.remainingKWh, firstSlot: input.firstSlot, slotHours: h });
       return {
         sessionId: s.id,
         evseId: s.evseId,
         kw,
         plannedKWh,
-        shortfallKWh: left > ALLOCATION_EPS ? left : 0,
+        shortfallKWh: leftKWh > ALLOCATION_EPS ? leftKWh : 0,
         expectedFinishSlot,
-        expectedGreenShare: offlinePlan?.expectedGreenShare ?? 0
+        expectedGreenShare: plan.planBySession.get(s.id)?.expectedGreenShare ?? 0
       };
     });
     const first = !reported;
@@ -149,4 +148,43 @@ export function createOfflineScheduler({ optimize = (input) => optimizeCharging(
       ...(plan.result.fallbackReason !== undefined ? { fallbackReason: `offline solve: ${plan.result.fallbackReason}` } : {})
     };
   };
+}
+
+/** Energy a power plan delivers against what is still wanted, and the slot it completes in. */
+function replayPlan({ kw, remainingKWh, firstSlot, slotHours }: { kw: readonly number[]; remainingKWh: number; firstSlot: number; slotHours: number }) {
+  let leftKWh = Math.max(0, remainingKWh);
+  let plannedKWh = 0;
+  let expectedFinishSlot: number | null = leftKWh <= ALLOCATION_EPS ? firstSlot - 1 : null;
+  kw.forEach((p, i) => {
+    const e = Math.min(p * slotHours, leftKWh);
+    leftKWh -= e;
+    plannedKWh += e;
+    if (expectedFinishSlot === null && leftKWh <= ALLOCATION_EPS) expectedFinishSlot = firstSlot + i;
+  });
+  return { plannedKWh, leftKWh, expectedFinishSlot };
+}
+
+/**
+ * The offline plan cannot foresee what the engine's battery taper takes away, so a session can fall
+ * behind it. Such sessions get extra power in the dispatched slot from whatever the grid rows and
+ * EVSEs still allow after the planned setpoints, earliest deadline first (changes kw[0] in place).
+ */
+function topUpBehindPlan({ input, kwBySession, slotHours }: { input: ScheduleInput; kwBySession: number[][]; slotHours: number }): void {
+  const behind = input.sessions
+    .map((s, j) => ({ s, j, deficitKWh: replayPlan({ kw: kwBySession[j], remainingKWh: s.remainingKWh, firstSlot: input.firstSlot, slotHours }).leftKWh }))
+    .filter(({ s, deficitKWh }) => deficitKWh > 1e-6 && s.startSlot <= input.firstSlot && input.firstSlot < s.endSlot);
+  if (behind.length === 0) return;
+  const rows = buildGridRows({ site: input.site, slots: [input.firstSlot] });
+  const capacity = slotCapacity({ index: indexRows({ rows, evseMaxKw: new Map(input.site.evses.map((e) => [e.id, e.maxKw])) }), slotIndex: 0 });
+  input.sessions.forEach((s, j) => {
+    const kw = Math.min(kwBySession[j][0] ?? 0, s.maxKw);
+    if (kw > 0) capacity.add(s.evseId, kw);
+  });
+  behind.sort((a, b) => a.s.endSlot - b.s.endSlot || a.s.requestMs - b.s.requestMs || compareId(a.s.id, b.s.id));
+  const claims = behind.map(({ s, j, deficitKWh }) => {
+    const planned = kwBySession[j][0] ?? 0;
+    return { id: s.id, evseId: s.evseId, maxKw: Math.max(0, s.maxKw - planned), minKw: planned > 0 ? 0 : s.minKw, wantKw: deficitKWh / slotHours };
+  });
+  const extra = allocateByPriority({ capacity, claims });
+  for (const { s, j } of behind) if (kwBySession[j].length > 0) kwBySession[j][0] += extra.get(s.id) ?? 0;
 }

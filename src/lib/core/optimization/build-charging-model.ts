@@ -95,7 +95,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     if (ts.toSlot === ts.fromSlot) continue;
     ts.pCol = b.numCols;
     for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `p.${lpId}.${t}`, lb: 0, ub: maxKw });
-    ts.uCol = b.addColumn({ name: `short.${lpId}`, lb: 0, ub: R });
+    // u ≥ R − reachable: what the session's own caps cannot deliver is short in any case.
+    ts.uCol = b.addColumn({ name: `short.${lpId}`, lb: Math.max(0, R - reachableKWh - 1e-9), ub: R });
     b.beginRow(`energy.${lpId}`);
     for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, h);
     b.addTerm(ts.uCol, 1);

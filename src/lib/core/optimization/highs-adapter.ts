@@ -50,6 +50,11 @@ export type SolveWithHighsParameters = HighsLoadParameters & {
   model: LpModel;
   options?: LpSolveOptions;
   mode?: HighsInputMode;
+  /**
+   * Partial starting solution (column indices and values), e.g. a rounded relaxation for a MILP:
+   * HiGHS completes it and starts from that incumbent. Used in `arrays` mode only.
+   */
+  start?: { indices: Int32Array; values: Float64Array };
   /** Extra HiGHS options (e.g. `{ solver: 'ipm' }`), applied last. */
   highsOptions?: Record<string, string | number | boolean>;
 };
@@ -91,6 +96,7 @@ export async function solveWithHighs({
   options = {},
   mode = 'arrays',
   highsOptions,
+  start,
   loader,
   locateFile
 }: SolveWithHighsParameters): Promise<LpSolution> {
@@ -106,7 +112,7 @@ export async function solveWithHighs({
   try {
     return mode === 'lp-text'
       ? solveText(highs, model, baseOptions(options, highsOptions), t0)
-      : solveArrays(highs, model, baseOptions(options, highsOptions), t0);
+      : solveArrays(highs, model, baseOptions(options, highsOptions), t0, start);
   } catch (e) {
     // An abort leaves the wasm heap in an undefined state: load a fresh module next time.
     resetHighs();
@@ -138,7 +144,13 @@ function solveText(highs: HighsModule, model: LpModel, opts: Record<string, stri
   return { status, x, objective, solveMs, solverStatus, message: status === 'error' ? `HiGHS status: ${solverStatus}` : undefined };
 }
 
-function solveArrays(highs: HighsModule, model: LpModel, opts: Record<string, string | number | boolean>, t0: number): LpSolution {
+function solveArrays(
+  highs: HighsModule,
+  model: LpModel,
+  opts: Record<string, string | number | boolean>,
+  t0: number,
+  start: SolveWithHighsParameters['start']
+): LpSolution {
   // HiGHS's own infinity value marks missing bounds (IEEE ∞ in this build).
   const inf = highs.infinity;
   const fix = (a: Float64Array) => {
@@ -163,6 +175,7 @@ function solveArrays(highs: HighsModule, model: LpModel, opts: Record<string, st
       integrality: model.colInteger.some((v) => v === 1) ? Int32Array.from(model.colInteger) : undefined
     });
     m.options.set(opts);
+    if (start && start.indices.length > 0) m.setSolution({ indices: start.indices, values: start.values });
     const run = m.run();
     const solveMs = performance.now() - t0;
     const solverStatus = STATUS_TEXT_BY_CODE[run.modelStatus] ?? `status ${run.modelStatus}`;

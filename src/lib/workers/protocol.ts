@@ -31,8 +31,9 @@ export type CompareMessage = {
   site: Site;
   timeline: Timeline;
   requests: ChargingRequest[];
-  startSlot: number;
-  endSlot: number;
+  /** Slot range (default: the engine's, the whole day of the requests). */
+  startSlot?: number;
+  endSlot?: number;
   runs: CompareRun[];
   /** Per-gate solver budget, ms. */
   timeLimitMs?: number;

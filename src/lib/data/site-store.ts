@@ -1,0 +1,42 @@
+import type { Site } from '$lib/core/grid/site';
+import type { EvseRow, GreenSlotDb, OcpiStatus } from './db';
+
+/** Parameters of `saveSite`. */
+export type SaveSiteParameters = {
+  db: GreenSlotDb;
+  site: Site;
+  /** Statuses to keep (e.g. set by the operator); others start AVAILABLE. */
+  statuses?: Record<string, OcpiStatus>;
+  nowMs?: number;
+};
+
+/** Writes a site (header, nodes, EVSEs) in one transaction, replacing its previous version. */
+export async function saveSite({ db, site, statuses = {}, nowMs = Date.now() }: SaveSiteParameters): Promise<void> {
+  const { nodes, evses, ...header } = site;
+  await db.transaction('rw', db.sites, db.nodes, db.evses, async () => {
+    await db.nodes.where('siteId').equals(site.id).delete();
+    await db.evses.where('siteId').equals(site.id).delete();
+    await db.sites.put({ ...header, updatedMs: nowMs });
+    await db.nodes.bulkAdd(nodes.map((n) => ({ ...n, siteId: site.id })));
+    await db.evses.bulkAdd(evses.map((e): EvseRow => ({ ...e, siteId: site.id, status: statuses[e.id] ?? 'AVAILABLE' })));
+  });
+}
+
+/** Parameters of `loadSite`. */
+export type LoadSiteParameters = { db: GreenSlotDb; siteId: string };
+
+/** Reads a stored site back into the core's `Site` shape (undefined when absent). */
+export async function loadSite({ db, siteId }: LoadSiteParameters): Promise<Site | undefined> {
+  return db.transaction('r', db.sites, db.nodes, db.evses, async () => {
+    const header = await db.sites.get(siteId);
+    if (!header) return undefined;
+    const nodes = await db.nodes.where('siteId').equals(siteId).toArray();
+    const evses = await db.evses.where('siteId').equals(siteId).toArray();
+    const { updatedMs: _u, ...rest } = header;
+    return {
+      ...rest,
+      nodes: nodes.map(({ siteId: _s, ...n }) => n),
+      evses: evses.map(({ siteId: _s, status: _st, ...e }) => e)
+    };
+  });
+}

@@ -1,0 +1,425 @@
+import type { Site } from '$lib/core/grid/site';
+import type { Timeline } from '$lib/core/time/timeline';
+import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { StrategyName } from '$lib/core/optimization/schedule';
+import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types';
+import { createEngine } from '$lib/core/engine/engine';
+import { edfScheduler } from '$lib/core/baselines/edf';
+import { simulateChargingRequests } from '$lib/core/simulation/simulate-charging-requests';
+import { gateClosureMs, sessionWindow, slotOfMs, slotStartMs } from '$lib/core/time/gates';
+import { liveQuery } from 'dexie';
+import { localToUtcMs, toLocalDateTime } from '$lib/core/io/zoned-time';
+import { getDb, type RequestRow, type SessionRow } from '$lib/data/db';
+import { loadSite, saveSite } from '$lib/data/site-store';
+import { evseStatuses, sessionRow, slotResultRow } from '$lib/data/step-rows';
+import { receiptForSession } from '$lib/data/receipt';
+import { DEFAULT_SITE } from '$lib/data/default-site';
+import { workerScheduler } from '$lib/workers/worker-scheduler';
+import type { SchedulerName } from '$lib/workers/protocol';
+import { solver } from './solver.svelte';
+import { alerts } from './alerts.svelte';
+
+/** Demand presets of the simulation. */
+export type DemoPreset = 'workplace' | 'public' | 'residential';
+
+/** The demo's settings (persisted in Dexie under `demo`). */
+export type DemoSettings = {
+  siteId: string;
+  timeline: Timeline;
+  preset: DemoPreset;
+  evs: number;
+  seed: number;
+  scheduler: SchedulerName;
+  strategy: StrategyName;
+  /** Accelerated clock: real seconds per slot. */
+  secondsPerSlot: number;
+  mode: 'accelerated' | 'real';
+  /** Simulated time now, epoch ms. */
+  nowMs: number;
+  /** First slot the engine runs. */
+  startSlot: number;
+  /** Exclusive end of the run. */
+  endSlot: number;
+  /** Next slot the engine will execute (progress, used to replay after a reload). */
+  nextSlot: number;
+};
+
+const SLOTS_PER_DAY = 96;
+/** The demo day starts at 07:00 local time: the morning arrivals are the interesting part. */
+const DEMO_START_HOUR = 7;
+
+/** Midnight, in the site's time zone, of the day containing `ms` (the demo timeline's slot 0: site profiles are per local slot). */
+function siteMidnight(ms: number, timeZone: string): number {
+  const { year, month, day } = toLocalDateTime({ ms, timeZone });
+  return localToUtcMs({ local: { year, month, day, hour: 0, minute: 0 }, timeZone });
+}
+
+/** Default settings for a fresh demo on `site`, today. */
+export function defaultSettings({ site, nowMs = Date.now() }: { site: Site; nowMs?: number }): DemoSettings {
+  const timeline = { startMs: siteMidnight(nowMs, site.timezone), slotMinutes: 15 };
+  const startSlot = (DEMO_START_HOUR * 60) / timeline.slotMinutes;
+  return {
+    siteId: site.id,
+    timeline,
+    preset: 'workplace',
+    evs: 24,
+    seed: 7,
+    scheduler: 'optimal',
+    strategy: 'balanced',
+    secondsPerSlot: 3,
+    mode: 'accelerated',
+    nowMs: slotStartMs({ timeline, slot: startSlot - 1 }),
+    startSlot,
+    endSlot: 2 * SLOTS_PER_DAY,
+    nextSlot: startSlot
+  };
+}
+
+/**
+ * The running demonstration: the site, the demo clock (real time or accelerated, pause/step) and
+ * the engine it drives. Each gate is solved in the worker; after every slot the engine's plain
+ * snapshot is written to Dexie, which is what every page reads (so a reload or a second tab sees
+ * the same state). After a reload the engine is rebuilt from the stored requests and replayed to
+ * the stored slot the first time the clock moves (the engine is deterministic).
+ */
+class DemoState {
+  settings = $state<DemoSettings | null>(null);
+  site = $state.raw<Site | null>(null);
+  nowMs = $state(0);
+  running = $state(false);
+  /** A gate is being solved. */
+  stepping = $state(false);
+  /** Replay progress after a reload. */
+  replay = $state<{ done: number; total: number } | null>(null);
+  lastGate = $state.raw<GateRecord | null>(null);
+  snapshot = $state.raw<EngineSnapshot | null>(null);
+  ready = $state(false);
+
+  #engine: Engine | null = null;
+  #engineKey = '';
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #lastTickMs = 0;
+  #init: Promise<void> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  /** Loads (or creates) the demo from Dexie; safe to call from every page. */
+  init(): Promise<void> {
+    this.#init ??= this.#load();
+    return this.#init;
+  }
+
+  get timeline(): Timeline | null {
+    return this.settings?.timeline ?? null;
+  }
+
+  /** Slot containing the simulated now. */
+  get currentSlot(): number {
+    const t = this.timeline;
+    return t ? slotOfMs({ timeline: t, ms: this.nowMs }) : 0;
+  }
+
+  async #load(): Promise<void> {
+    const db = getDb();
+    const stored = (await db.settings.get('demo'))?.value as DemoSettings | undefined;
+    if (stored) {
+      this.settings = stored;
+      this.site = (await loadSite({ db, siteId: stored.siteId })) ?? DEFAULT_SITE;
+      this.nowMs = stored.nowMs;
+    } else {
+      await this.#fresh({ site: DEFAULT_SITE, settings: defaultSettings({ site: DEFAULT_SITE }) });
+    }
+    // Another tab may move the clock or reset the day: follow it while this tab's clock is idle.
+    liveQuery(() => db.settings.get('demo')).subscribe((row) => {
+      const v = row?.value as DemoSettings | undefined;
+      if (!v || this.running || this.stepping) return;
+      if (v.nowMs !== this.nowMs || v.nextSlot !== this.settings?.nextSlot || v.timeline.startMs !== this.settings?.timeline.startMs) {
+        this.settings = v;
+        this.nowMs = v.nowMs;
+      }
+    });
+    this.ready = true;
+  }
+
+  /** Starts a new demo day: clears runs, simulates the background requests, stores everything. */
+  async #fresh({ site, settings }: { site: Site; settings: DemoSettings }): Promise<void> {
+    const db = getDb();
+    const { requests } = simulateChargingRequests({
+      site,
+      timeline: settings.timeline,
+      preset: settings.preset,
+      evs: settings.evs,
+      seed: settings.seed,
+      weekday: true
+    });
+    const rows: RequestRow[] = requests.map((r) => ({ ...r, siteId: site.id, createdMs: r.requestMs }));
+    const statuses = Object.fromEntries((await db.evses.where('siteId').equals(site.id).toArray()).map((e) => [e.id, e.status]));
+    await saveSite({ db, site, statuses });
+    await db.transaction('rw', [db.requests, db.sessions, db.slotResults, db.receipts, db.settings, db.evses], async () => {
+      await db.requests.clear();
+      await db.sessions.clear();
+      await db.slotResults.clear();
+      await db.receipts.clear();
+      await db.requests.bulkAdd(rows);
+      await db.settings.put({ key: 'demo', value: $state.snapshot(settings) });
+      await db.evses.where('siteId').equals(site.id).modify((e) => {
+        if (e.status === 'CHARGING' || e.status === 'RESERVED') e.status = 'AVAILABLE';
+      });
+    });
+    this.#engine = null;
+    this.settings = settings;
+    this.site = site;
+    this.nowMs = settings.nowMs;
+    this.snapshot = null;
+    this.lastGate = null;
+  }
+
+  /** Resets the day with new simulation parameters (keeps the site). */
+  async reset(changes: Partial<Pick<DemoSettings, 'preset' | 'evs' | 'seed' | 'scheduler' | 'strategy'>> = {}): Promise<void> {
+    await this.init();
+    this.pause();
+    await this.#serial(async () => {
+      const site = this.site ?? DEFAULT_SITE;
+      const base = defaultSettings({ site });
+      const s = this.settings;
+      const settings: DemoSettings = {
+        ...base,
+        ...(s ? { preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy, secondsPerSlot: s.secondsPerSlot } : {}),
+        ...changes
+      };
+      await this.#fresh({ site, settings });
+    });
+  }
+
+  /** Replaces the site (site editor) and restarts the day on it. */
+  async replaceSite(site: Site): Promise<void> {
+    await this.init();
+    this.pause();
+    await this.#serial(async () => {
+      const s = this.settings ?? defaultSettings({ site });
+      await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy } });
+    });
+  }
+
+  /** Changes clock speed / mode without resetting. */
+  async setClock(changes: Partial<Pick<DemoSettings, 'secondsPerSlot' | 'mode'>>): Promise<void> {
+    if (!this.settings) return;
+    this.settings = { ...this.settings, ...changes };
+    await this.#saveSettings();
+  }
+
+  /** Changes the live scheduler/strategy from the next gate on. */
+  async setScheduler(changes: Partial<Pick<DemoSettings, 'scheduler' | 'strategy'>>): Promise<void> {
+    if (!this.settings) return;
+    this.settings = { ...this.settings, ...changes };
+    this.#engine = null; // rebuilt (and replayed) with the new scheduler at the next move
+    await this.#saveSettings();
+  }
+
+  /** Runs the clock (accelerated: one slot every `secondsPerSlot` s; real: wall time). */
+  play(): void {
+    if (this.running || !this.settings) return;
+    this.running = true;
+    this.#lastTickMs = performance.now();
+    this.#timer = setInterval(() => void this.#tick(), 250);
+  }
+
+  /** Stops the clock. */
+  pause(): void {
+    this.running = false;
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+    void this.#saveSettings();
+  }
+
+  /** Moves to the next gate closure and runs it (one slot). */
+  step(): Promise<void> {
+    return this.#serial(async () => {
+      const s = this.settings;
+      if (!s || s.nextSlot >= s.endSlot) return;
+      await this.#advanceTo(gateClosureMs({ timeline: s.timeline, slot: s.nextSlot - 1 }));
+    });
+  }
+
+  /** Moves the clock forward by `minutes`, running every gate it passes. */
+  forward(minutes: number): Promise<void> {
+    return this.#serial(() => this.#advanceTo(this.nowMs + minutes * 60_000));
+  }
+
+  async #tick(): Promise<void> {
+    const s = this.settings;
+    if (!s || this.stepping) return;
+    const t = performance.now();
+    const dt = t - this.#lastTickMs;
+    this.#lastTickMs = t;
+    const target = s.mode === 'real' ? Date.now() : this.nowMs + (dt * s.timeline.slotMinutes * 60_000) / (s.secondsPerSlot * 1000);
+    await this.#serial(() => this.#advanceTo(target));
+    if (s.nextSlot >= s.endSlot) this.pause();
+  }
+
+  /** Runs operations one at a time (ticks, steps, submits never interleave). */
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #advanceTo(targetMs: number): Promise<void> {
+    const s = this.settings;
+    if (!s) return;
+    while (s.nextSlot < s.endSlot && gateClosureMs({ timeline: s.timeline, slot: s.nextSlot - 1 }) <= targetMs) {
+      this.nowMs = Math.max(this.nowMs, gateClosureMs({ timeline: s.timeline, slot: s.nextSlot - 1 }));
+      await this.#runGate();
+      if (!this.running && targetMs - this.nowMs > 60 * 60_000) break; // a big manual jump stops after an hour
+    }
+    this.nowMs = Math.max(this.nowMs, targetMs);
+    s.nowMs = this.nowMs;
+    if (!this.running) await this.#saveSettings();
+  }
+
+  #scheduler() {
+    const s = this.settings!;
+    return workerScheduler({
+      client: solver.client(),
+      scheduler: s.scheduler,
+      strategy: s.strategy,
+      timeoutMs: 50_000,
+      fallback: edfScheduler,
+      onFallback: (reason) => {
+        solver.fallbacks++;
+        alerts.show({ kind: 'solver', level: 'warn', message: `Solver problem at this gate (${reason}); the gate used the EDF fallback plan.` });
+      }
+    });
+  }
+
+  /** The engine at the stored progress: rebuilt from the stored requests and replayed if needed. */
+  async #ensureEngine(): Promise<Engine> {
+    const db = getDb();
+    const s = this.settings!;
+    const requests = await db.requests.orderBy('requestMs').toArray();
+    const key = `${s.siteId}|${s.scheduler}|${s.strategy}|${requests.length}|${s.timeline.startMs}`;
+    if (this.#engine && this.#engineKey === key && this.#engine.snapshot().nextSlot === s.nextSlot) return this.#engine;
+    const site = this.site ?? DEFAULT_SITE;
+    const engine = createEngine({
+      site,
+      // A plain copy: the engine hands it to the worker with every gate (rune proxies cannot be cloned).
+      timeline: { startMs: s.timeline.startMs, slotMinutes: s.timeline.slotMinutes },
+      requests: requests.map(({ siteId: _s, createdMs: _c, ...r }) => r as ChargingRequest),
+      scheduler: this.#scheduler(),
+      schedulerName: s.scheduler,
+      strategy: s.strategy,
+      startSlot: s.startSlot,
+      endSlot: s.endSlot,
+      timeLimitMs: 45_000
+    });
+    const total = s.nextSlot - s.startSlot;
+    for (let i = 0; i < total; i++) {
+      this.replay = { done: i, total };
+      await engine.step();
+    }
+    this.replay = null;
+    this.#engine = engine;
+    this.#engineKey = key;
+    this.snapshot = engine.snapshot();
+    return engine;
+  }
+
+  async #runGate(): Promise<void> {
+    const s = this.settings!;
+    this.stepping = true;
+    try {
+      const engine = await this.#ensureEngine();
+      const report = await engine.step();
+      const snap = engine.snapshot();
+      s.nextSlot = snap.nextSlot;
+      s.nowMs = this.nowMs;
+      this.snapshot = snap;
+      this.lastGate = report.gate;
+      await this.#persist(snap, report.slot, report.gate);
+    } finally {
+      this.stepping = false;
+    }
+  }
+
+  async #persist(snap: EngineSnapshot, slot: number, gate: GateRecord): Promise<void> {
+    const db = getDb();
+    const s = this.settings!;
+    const site = this.site ?? DEFAULT_SITE;
+    const record = snap.slots.find((r) => r.slot === slot);
+    await db.transaction('rw', [db.sessions, db.slotResults, db.settings, db.evses, db.receipts, db.requests], async () => {
+      const previous = new Map((await db.sessions.toArray()).map((r) => [r.id, r] as const));
+      const appIds = new Set((await db.requests.where('siteId').equals(site.id).toArray()).filter((r) => r.origin === 'app').map((r) => r.id));
+      const rows: SessionRow[] = snap.sessions.map((session) => {
+        const prev = previous.get(session.id);
+        return sessionRow({ session, siteId: site.id, previous: prev, slot, mine: appIds.has(session.id), nowMs: Date.now(), arrivalSoc: prev?.arrivalSoc, batteryKWh: prev?.batteryKWh });
+      });
+      await db.sessions.bulkPut(rows);
+      if (record) await db.slotResults.put(slotResultRow({ record, gate, siteId: site.id }));
+      const evses = await db.evses.where('siteId').equals(site.id).toArray();
+      const statuses = evseStatuses({ evses, snapshot: snap, nowMs: this.nowMs });
+      await db.evses.bulkPut(evses.map((e) => ({ ...e, status: statuses[e.id] ?? e.status })));
+      for (const row of rows) {
+        if (row.status !== 'finished' || previous.get(row.id)?.status === 'finished') continue;
+        const json = receiptForSession({ session: row, site, timeline: s.timeline, strategy: s.strategy, scheduler: s.scheduler });
+        await db.receipts.put({ sessionId: row.id, json, createdMs: Date.now() });
+      }
+      await db.settings.put({ key: 'demo', value: $state.snapshot(s) });
+    });
+  }
+
+  async #saveSettings(): Promise<void> {
+    if (!this.settings) return;
+    this.settings.nowMs = this.nowMs;
+    await getDb().settings.put({ key: 'demo', value: $state.snapshot(this.settings) });
+  }
+
+  /** Sends a driver's request into the running day (admitted at its gate like any other). */
+  async submit(request: Omit<ChargingRequest, 'requestMs' | 'origin'>): Promise<ChargingRequest> {
+    await this.init();
+    return this.#serial(async () => {
+      const full: ChargingRequest = { ...request, requestMs: this.nowMs, origin: 'app' };
+      const db = getDb();
+      const engine = await this.#ensureEngine();
+      engine.submit(full);
+      const s = this.settings!;
+      const { startSlot, endSlot } = sessionWindow({ timeline: s.timeline, requestMs: full.requestMs, arrivalMs: full.arrivalMs, departureMs: full.departureMs });
+      await db.transaction('rw', db.requests, db.sessions, async () => {
+        await db.requests.add({ ...full, siteId: s.siteId, createdMs: Date.now() });
+        // Shown until its gate admits it (then the engine's row replaces this one).
+        await db.sessions.put({
+          id: full.id,
+          requestId: full.id,
+          siteId: s.siteId,
+          evseId: full.evseId ?? '',
+          status: 'waiting',
+          startSlot,
+          endSlot,
+          requestedKWh: full.energyKWh,
+          deliveredKWh: 0,
+          greenKWh: 0,
+          bySourceKWh: {},
+          co2G: 0,
+          cost: 0,
+          kwBySlot: {},
+          greenKWhBySlot: {},
+          plan: null,
+          mine: true,
+          arrivalSoc: full.arrivalSoc,
+          batteryKWh: full.batteryKWh,
+          updatedMs: Date.now()
+        });
+      });
+      // Keep the engine key in step with the stored request count (no rebuild needed).
+      this.#engineKey = `${s.siteId}|${s.scheduler}|${s.strategy}|${await db.requests.count()}|${s.timeline.startMs}`;
+      return full;
+    });
+  }
+
+  /** The requests of the running day, for the strategy comparison. */
+  async requests(): Promise<ChargingRequest[]> {
+    const rows = await getDb().requests.orderBy('requestMs').toArray();
+    return rows.map(({ siteId: _s, createdMs: _c, ...r }) => r as ChargingRequest);
+  }
+}
+
+/** The app's demo run. */
+export const demo = new DemoState();

@@ -1,0 +1,57 @@
+import type { Site } from '$lib/core/grid/site';
+import type { Timeline } from '$lib/core/time/timeline';
+import type { ChargingRequest } from '$lib/core/simulation/request';
+import { createEngine } from '$lib/core/engine/engine';
+import { computeMetrics } from '$lib/core/metrics/compute-metrics';
+import { schedulerByName } from '$lib/core/baselines/scheduler-registry';
+import type { CompareRow, CompareRun } from './protocol';
+
+/** Parameters of `runComparison`. */
+export type RunComparisonParameters = {
+  site: Site;
+  timeline: Timeline;
+  requests: ChargingRequest[];
+  startSlot?: number;
+  endSlot?: number;
+  runs: CompareRun[];
+  timeLimitMs?: number;
+  onProgress?: (p: { done: number; total: number; label: string }) => void;
+};
+
+/**
+ * Runs the same day (same site, same requests) under each scheduler through the engine and
+ * returns the KPI row of each. Runs in the worker; progress is reported per slot.
+ */
+export async function runComparison({ site, timeline, requests, startSlot, endSlot, runs, timeLimitMs, onProgress }: RunComparisonParameters): Promise<CompareRow[]> {
+  const rows: CompareRow[] = [];
+  let done = 0;
+  for (const run of runs) {
+    const t0 = performance.now();
+    const scheduler = schedulerByName(run.scheduler, { strategy: run.strategy, site, timeline, requests, timeLimitMs: 4 * (timeLimitMs ?? 20_000) });
+    const engine = createEngine({ site, timeline, requests, scheduler, schedulerName: run.label, strategy: run.strategy, startSlot, endSlot, timeLimitMs });
+    const snapshot = await engine.runToEnd({
+      onProgress: (p) => onProgress?.({ done: done + p.slotsDone / p.slotsTotal, total: runs.length, label: run.label })
+    });
+    const m = computeMetrics({ snapshot, site });
+    rows.push({
+      label: run.label,
+      scheduler: run.scheduler,
+      strategy: run.strategy,
+      energyDeliveredPct: m.energyDeliveredPct,
+      demandsMetPct: m.demandsMetPct,
+      peakKw: m.peakKw,
+      violationsKwSlots: m.violationsKwSlots,
+      greenSharePct: m.greenSharePct,
+      co2GPerKWh: m.co2GPerKWh,
+      cost: m.cost,
+      solveMsP50: m.solveMsP50,
+      solveMsMax: m.solveMsMax,
+      sessions: m.sessions,
+      fallbacks: snapshot.gates.filter((g) => g.status === 'fallback').length,
+      wallMs: performance.now() - t0
+    });
+    done++;
+    onProgress?.({ done, total: runs.length, label: run.label });
+  }
+  return rows;
+}

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createWalletClient, http, publicActions, zeroHash } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { anvil } from '../../src/lib/chain/chains';
+import { attestSession } from '../../src/lib/chain/attestSession';
+import { canonicalJson, createReceipt, type Receipt } from '../../src/lib/chain/receipt';
+import { registerGreenSupply } from '../../src/lib/chain/registerGreenSupply';
+import { deployLocal } from '../../contracts/scripts/deploy-local';
+
+const receiptFor = (sessionId: string, greenKWhBySlot: { slot: number; energyKWh: number }[] = []): Receipt =>
+  createReceipt({
+    sessionId,
+    siteId: 'e2e-site',
+    stationId: 'evse-7',
+    timeline: { startMs: Date.UTC(2026, 10, 25), slotMinutes: 15 },
+    firstSlot: 8,
+    lastSlot: 15,
+    deliveredKWh: 11.5,
+    greenKWhBySlot,
+    sourcesKWh: { solar: 4, gas: 7.5 },
+    issuedAtMs: Date.UTC(2026, 10, 25, 4),
+    extra: { co2G: 1234.5, cost: 3.21, currency: 'EUR' }
+  });
+
+async function verify(page: Page, input: string) {
+  await page.getByTestId('verify-input').fill(input);
+  await page.getByTestId('verify-submit').click();
+  return page.getByTestId('verify-result');
+}
+
+test.describe('on-chain attestation on the embedded demo chain', () => {
+  test('attests a receipt with the demo wallet, verifies it after reload and names edited figures', async ({ page }) => {
+    const receipt = receiptFor(`e2e-${Date.now()}`);
+    const json = canonicalJson({ value: receipt });
+    await page.goto('/verify');
+    await expect(await verify(page, json)).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
+
+    // The EIP-712 data is shown in plain words before signing.
+    await expect(page.getByTestId('attest-words')).toContainText('delivered 11.5 kWh');
+    await expect(page.getByTestId('attest-words')).toContainText('chain 1337');
+    await page.getByTestId('attest-button').click();
+    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested');
+
+    await expect(await verify(page, json)).toHaveAttribute('data-status', 'valid');
+
+    // State lives in IndexedDB (greenslot-chain): a reload replays it.
+    await page.reload();
+    await expect(await verify(page, json)).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(await verify(page, receipt.sessionId)).toHaveAttribute('data-status', 'valid');
+
+    const edited = canonicalJson({ value: { ...receipt, deliveredWh: receipt.deliveredWh + 500 } });
+    await expect(await verify(page, edited)).toHaveAttribute('data-status', 'figures-differ');
+    await expect(page.locator('[data-testid="verify-differences"] tr[data-field]')).toHaveCount(2);
+    await expect(page.locator('tr[data-field="deliveredWh"]')).toContainText('12000');
+  });
+
+  test('a green claim beyond the registered supply is refused and shown as such', async ({ page }) => {
+    const receipt = receiptFor(`e2e-green-${Date.now()}`, [{ slot: 9, energyKWh: 2 }]);
+    await page.goto('/verify');
+    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
+    await page.getByTestId('attest-button').click();
+    const progress = page.getByTestId('attest-progress');
+    await expect(progress).toHaveAttribute('data-state', 'reverted');
+    await expect(progress).toContainText('Slot 9: 2 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+  });
+
+  test('error: malformed input is explained, not crashed on', async ({ page }) => {
+    await page.goto('/verify');
+    await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });
+  });
+});
+
+const anvilBin = resolve('node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil');
+
+test.describe('on-chain attestation against a local anvil node', () => {
+  test.skip(!existsSync(anvilBin), `anvil binary not installed for this platform (${anvilBin})`);
+  const port = 18_645;
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  let node: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    node = spawn(anvilBin, ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+    for (let i = 0; i < 50; i++) {
+      try {
+        const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
+        if (res.ok) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  test.afterAll(() => {
+    node?.kill();
+  });
+
+  test('a receipt attested on anvil verifies in the app; a second claim of the same green slot is refused', async ({ page }) => {
+    // anvil's unlocked dev accounts #0 (admin + operator) and #1 (driver).
+    const deployed = await deployLocal({ rpcUrl });
+    expect(deployed.address.toLowerCase()).toBe('0x5fbdb2315678afecb367f032d93f642f64180aa3'); // = contractAddresses[31337]
+    const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80') }).extend(publicActions);
+    const driver = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d') }).extend(publicActions);
+    const supplied = await registerGreenSupply({ client: operator, ledgerAddress: deployed.address, siteId: 'e2e-site', slots: [{ slot: 9, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
+    expect(supplied.state).toBe('confirmed');
+    const first = receiptFor('anvil-1', [{ slot: 9, energyKWh: 2 }]);
+    expect((await attestSession({ client: driver, submitter: { client: operator }, ledgerAddress: deployed.address, receipt: first })).state).toBe('confirmed');
+    const second = await attestSession({ client: driver, ledgerAddress: deployed.address, receipt: receiptFor('anvil-2', [{ slot: 9, energyKWh: 0.001 }]) });
+    expect(second).toMatchObject({ state: 'reverted', error: { errorName: 'InsufficientGreenSupply' } });
+
+    await page.goto('/verify');
+    await page.getByTestId('verify-chain').selectOption('anvil');
+    await page.getByTestId('verify-rpc').fill(rpcUrl);
+    await expect(await verify(page, canonicalJson({ value: first }))).toHaveAttribute('data-status', 'valid');
+    await expect(await verify(page, 'anvil-2')).toHaveAttribute('data-status', 'not-attested');
+  });
+});

@@ -119,7 +119,9 @@ export function createAdmissionDesk({ site, timeline }: CreateAdmissionDeskParam
           startSlot,
           endSlot,
           maxKw: Math.min(choice.evse.maxKw, request.vehicleMaxKw),
-          minKw: choice.evse.minKw
+          // A car whose max is below the EVSE's minimum (e.g. one-phase car, three-phase 6 A floor)
+          // still charges at its own rate; without this it could never charge at all.
+          minKw: Math.min(choice.evse.minKw, choice.evse.maxKw, request.vehicleMaxKw)
         });
       }
       return out;

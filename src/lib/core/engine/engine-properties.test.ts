@@ -86,3 +86,23 @@ describe.each(SCHEDULERS)('engine running %s', (_name, scheduler, respectsRows) 
     );
   });
 });
+
+describe('engine running EDF on an uncongested site', () => {
+  it('meets every admitted demand that fits in its window', async () => {
+    const roomy = arbitrarySite.map((site) => ({ ...site, nodes: site.nodes.map((n) => ({ ...n, limitKw: 10_000 })) }));
+    const scenario = roomy.chain((site) =>
+      arbitraryRequests({ site }).map((requests) => ({ site, requests: requests.map(({ batteryKWh: _b, arrivalSoc: _a, ...r }) => r) }))
+    );
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ site, requests }) => {
+        const snap = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: edfScheduler }).runToEnd();
+        for (const s of snap.sessions) {
+          const fits = s.requestedKWh <= s.maxKw * (s.endSlot - s.startSlot) * H;
+          if (fits) expect(s.deliveredKWh).toBeCloseTo(s.requestedKWh, 6);
+          else expect(s.deliveredKWh).toBeCloseTo(s.maxKw * (s.endSlot - s.startSlot) * H, 6);
+        }
+      }),
+      { numRuns: 40, seed: 9 }
+    );
+  });
+});

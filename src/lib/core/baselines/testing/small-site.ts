@@ -93,7 +93,7 @@ export const arbitrarySite: fc.Arbitrary<Site> = fc
       { id: 'root', parentId: null, limitKw: rootLimitKw, baseLoadKw: baseLoad },
       ...feeders.map((limitKw, i) => ({ id: `f${i}`, parentId: 'root', limitKw }))
     ],
-    evses: evses.map((e, i) => ({ id: `e${i}`, nodeId: `f${e.feeder % feeders.length}`, maxKw: e.maxKw, minKw: e.minKw, phase: '3P' as const })),
+    evses: evses.map((e, i) => ({ id: `e${i}`, nodeId: `f${e.feeder % feeders.length}`, maxKw: e.maxKw, minKw: Math.min(e.minKw, e.maxKw), phase: '3P' as const })),
     pv: [{ id: 'pv', nodeId: 'root', kw: pv }],
     energy: { gridMix: [{ solar: 0.1, wind: 0.3, gas: 0.6 }, { wind: 0.1, coal: 0.9 }], pricePerKWh: [0.2, 0.4] }
   }));

@@ -72,9 +72,10 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     const maxKw = Math.max(0, s.maxKw);
     const len = toSlot - fromSlot;
     const reachableKWh = Math.min(R, maxKw * h * len);
-    // A remaining request smaller than one slot at minimum power is finished by the car itself
-    // (it draws minKw until full), so its last slot may average below minKw: no binary needed.
-    const useMin = minPower === 'milp' && s.minKw > 0 && R >= s.minKw * h - ENERGY_EPS && s.minKw <= maxKw;
+    // A request smaller than one slot at minimum power is finished within one slot (the car
+    // draws minKw until full), so its slot average is R/h: the effective minimum is min(minKw, R/h).
+    const useMin = minPower === 'milp' && s.minKw > 0 && s.minKw <= maxKw && R > ENERGY_EPS;
+    const minKw = useMin ? Math.min(s.minKw, R / h) : 0;
     const ts: TermSession = {
       id: s.id,
       evseId: s.evseId,
@@ -86,7 +87,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       remainingKWh: R,
       reachableKWh: reachableKWh > ENERGY_EPS ? reachableKWh : 0,
       maxKw,
-      minKw: useMin ? s.minKw : 0,
+      minKw,
       preference: s.preference,
       deliveredKWh: Math.max(0, s.deliveredKWh),
       lpId
@@ -108,7 +109,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       for (let t = fromSlot; t < toSlot; t++) {
         const p = ts.pCol + t - fromSlot;
         const on = ts.onCol + t - fromSlot;
-        b.addRow(`minkw.${lpId}.${t}`, [[p, 1], [on, -s.minKw]], 0, Infinity);
+        b.addRow(`minkw.${lpId}.${t}`, [[p, 1], [on, -minKw]], 0, Infinity);
         b.addRow(`maxkw.${lpId}.${t}`, [[p, 1], [on, -maxKw]], -Infinity, 0);
       }
     }

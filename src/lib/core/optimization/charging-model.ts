@@ -20,7 +20,7 @@ export type ChargingModelSession = {
   /** Energy it can get at all: min(remaining, maxKw × window hours), kWh. */
   reachableKWh: number;
   maxKw: number;
-  /** Minimum power while charging as modelled (0 when relaxed), kW. */
+  /** Minimum power while charging as modelled: min(minKw, remaining/h), 0 when relaxed or none, kW. */
   minKw: number;
 };
 

@@ -3,9 +3,8 @@ import { buildChargingModel, type MinPowerMode } from './build-charging-model';
 import type { ChargingModel } from './charging-model';
 import { checkScheduleInput } from './check-schedule-input';
 import { extractSchedule } from './extract-schedule';
-import { solveWithGlpk } from './glpk-adapter';
 import { solveWithHighs, type HighsInputMode, type HighsLoadParameters } from './highs-adapter';
-import { rowActivities } from './lp-model';
+import { rowActivities, type LpModel } from './lp-model';
 import type { LpSolution, LpSolveOptions } from './lp-solution';
 import { repairPower } from './repair-power';
 import { roundMinPower } from './round-min-power';
@@ -17,8 +16,13 @@ import { validateLpModel } from './validate-lp-model';
 export type OptimizeChargingOptions = HighsLoadParameters & {
   /** Overrides of the strategy preset's weights. */
   weights?: Partial<ObjectiveWeights>;
-  /** Solver. Default `highs`; `glpk` is for comparisons (Node only). */
-  solver?: 'highs' | 'glpk';
+  /**
+   * Another solver for comparisons, e.g. `(model, o) => solveWithGlpk({ model, options: o })`
+   * (kept out of this module so the browser bundle never pulls GLPK in). Default: HiGHS.
+   */
+  solveLp?: (model: LpModel, options: LpSolveOptions) => Promise<LpSolution>;
+  /** Name put in `ScheduleResult.scheduler` (default `highs`, or `custom` with `solveLp`). */
+  solverName?: string;
   /** How the model reaches HiGHS (default `arrays`). */
   highsMode?: HighsInputMode;
   /** Relative MIP gap (HiGHS `mip_rel_gap`, and the rounding shortcut's). Default 1e-3. */
@@ -52,7 +56,7 @@ const ROW_TOLERANCE = 1e-7;
 export async function optimizeCharging(input: ScheduleInput, options: OptimizeChargingOptions = {}): Promise<ScheduleResult> {
   const t0 = performance.now();
   const { minPower = 'milp', mipRelGap = 1e-3, milpBudgetShare = 0.5 } = options;
-  const scheduler = options.solver === 'glpk' ? 'glpk' : 'highs';
+  const scheduler = options.solverName ?? (options.solveLp ? 'custom' : 'highs');
   const issues = checkScheduleInput(input);
   if (issues.length > 0) return fallback({ input, options, reason: `invalid input: ${summarize(issues)}`, t0 });
   if (input.sessions.length === 0) return { scheduler, status: 'empty', setpointsKw: {}, plans: [], buildMs: performance.now() - t0, solveMs: 0 };
@@ -77,8 +81,8 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   const budgetMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const solve = (model: ChargingModel['model'], timeLimitMs: number, start?: { indices: Int32Array; values: Float64Array }): Promise<LpSolution> => {
     const solveOptions: LpSolveOptions = { timeLimitMs: Math.max(1, timeLimitMs), mipRelGap };
-    return options.solver === 'glpk'
-      ? solveWithGlpk({ model, options: solveOptions })
+    return options.solveLp
+      ? options.solveLp(model, solveOptions)
       : solveWithHighs({ model, options: solveOptions, mode: options.highsMode, start, loader: options.loader, locateFile: options.locateFile });
   };
   const tSolve = performance.now();

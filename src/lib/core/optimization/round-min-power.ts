@@ -17,12 +17,13 @@ export type RoundMinPowerParameters = {
  * then repair the plan against every row (`repairPower`) and top up sessions still short where
  * the rows leave room — the result is feasible and respects "0 or ≥ minKw".
  * A slot may average below minKw only as a session's final slot that completes its request (the
- * car draws minKw until it is full and stops): sessions whose whole remaining energy is under one
- * slot at minimum power, and the tails `repairPower` places after a session's last charging slot.
+ * car draws minKw until it is full and stops): a remaining request under one slot at minimum
+ * power is delivered whole in one slot (effective minimum R/h), and `repairPower` may place such
+ * a completing tail right after a session's last charging slot.
  */
 export function roundMinPower({ chargingModel: cm, kw, minKw }: RoundMinPowerParameters): RepairPowerReturnType {
   const h = cm.slotHours;
-  const effectiveMin = cm.sessions.map((s, j) => (minKw[j] > 0 && s.remainingKWh >= minKw[j] * h ? minKw[j] : 0));
+  const effectiveMin = cm.sessions.map((s, j) => (minKw[j] > 0 ? Math.min(minKw[j], s.remainingKWh / h) : 0));
   cm.sessions.forEach((s, j) => {
     const m = effectiveMin[j];
     if (m <= 0) return;

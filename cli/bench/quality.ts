@@ -1,0 +1,100 @@
+import { resolve } from 'node:path';
+import { hasSharedData, sharedDataPath, SHARED_DATA_MISSING } from '../../test/support/shared-data';
+import { loadReplayInputs, type LoadReplayInputsParams } from '../run/load-replay-inputs';
+import type { CliStrategy } from '../run/cli-strategies';
+import { runScenario } from '../run/run-scenario';
+import { applySiteOverrides } from '../load/site-overrides';
+import type { QualityRow } from './bench-results';
+import { benchSiteFor } from './bench-site';
+import { REPO_ROOT } from './run-child';
+import { round } from './stats';
+
+/** The strategies compared, the offline optimum first (the others are measured against it). */
+export const QUALITY_STRATEGIES: readonly CliStrategy[] = ['offline', 'optimal', 'edf', 'llf', 'rr', 'fcfs', 'uncontrolled'];
+
+/** A replayed real-data window. */
+type Dataset = { name: string; inputs: Omit<LoadReplayInputsParams, 'rootLimitKw'> };
+
+/** Real session windows (a week each, to keep the whole bench under ~20 min on 2 cores). */
+export function qualityDatasets({ quick = false }: { quick?: boolean } = {}): Dataset[] {
+  const acn: Dataset = {
+    name: 'ACN-Data Caltech 2018-04-25..05-01',
+    inputs: { sessionsPath: sharedDataPath('acn-data-sample', 'acndata_sessions_2018wk.json'), format: 'acn', sitePath: resolve(REPO_ROOT, 'examples', 'sites', 'caltech.json'), ...(quick ? { toMs: Date.UTC(2018, 3, 27) } : {}) }
+  };
+  const boulder: Dataset = {
+    name: 'Boulder 2019-07-01..07',
+    inputs: {
+      sessionsPath: sharedDataPath('boulder-ev-sessions', 'Electric_Vehicle_Charging_Station_Energy_Consumption.csv'),
+      format: 'csv',
+      csvMapping: 'boulder',
+      fromMs: Date.UTC(2019, 6, 1),
+      toMs: Date.UTC(2019, 6, quick ? 3 : 8),
+      siteFor: benchSiteFor({ id: 'boulder-bench', maxKw: 6.6 })
+    }
+  };
+  const trondheim: Dataset = {
+    name: 'Trondheim 2019-03-04..10',
+    inputs: {
+      sessionsPath: sharedDataPath('trondheim-residential-ev', 'Dataset 1_EV charging reports.csv'),
+      format: 'csv',
+      csvMapping: 'trondheim',
+      fromMs: Date.UTC(2019, 2, 4),
+      toMs: Date.UTC(2019, 2, quick ? 6 : 11),
+      siteFor: benchSiteFor({ id: 'trondheim-bench', maxKw: 7.4 })
+    }
+  };
+  return [acn, boulder, trondheim];
+}
+
+export type RunQualityParams = { quick?: boolean; log?: (line: string) => void };
+
+/**
+ * Every strategy on real sessions at a loose and a tight root limit, against the offline
+ * optimum. Loose = the site as described (generated sites: root = Σ EVSE max, never binding);
+ * tight = half the peak that uncontrolled charging reaches on the same sessions, so the limit
+ * binds for every dataset in the same proportion.
+ */
+export async function runQuality({ quick = false, log = () => {} }: RunQualityParams = {}): Promise<{ rows: QualityRow[]; skipped?: string; notes: string[] }> {
+  if (!hasSharedData()) {
+    log(SHARED_DATA_MISSING);
+    return { rows: [], skipped: SHARED_DATA_MISSING, notes: [] };
+  }
+  const rows: QualityRow[] = [];
+  const notes: string[] = [];
+  for (const dataset of qualityDatasets({ quick })) {
+    const base = loadReplayInputs(dataset.inputs);
+    if (base.skippedSessions > 0) notes.push(`${dataset.name}: ${base.skippedSessions} session(s) of the whole file reported and skipped by the parser (first: ${base.issues[0].where}: ${base.issues[0].message}).`);
+    if (base.unassigned > 0) notes.push(`${dataset.name}: ${base.unassigned} session(s) had no free EVSE for their whole stay (queued by the engine).`);
+    const probe = await runScenario({ ...base, strategy: 'uncontrolled' });
+    const tightKw = Math.max(1, round(probe.metrics.peakKw * 0.5, 0));
+    notes.push(`${dataset.name}: ${base.requests.length} sessions, ${base.site.evses.length} EVSEs; uncontrolled peak ${round(probe.metrics.peakKw, 1)} kW → tight root limit ${tightKw} kW.`);
+    for (const limit of ['loose', 'tight'] as const) {
+      const site = limit === 'tight' ? applySiteOverrides({ site: base.site, rootLimitKw: tightKw }) : base.site;
+      const rootLimitKw = Number(site.nodes.find((n) => n.parentId === null)?.limitKw ?? NaN);
+      let offlinePct = NaN;
+      for (const strategy of QUALITY_STRATEGIES) {
+        const { metrics, wallMs } = await runScenario({ site, timeline: base.timeline, requests: base.requests, strategy });
+        if (strategy === 'offline') offlinePct = metrics.energyDeliveredPct;
+        const row: QualityRow = {
+          dataset: dataset.name,
+          limit,
+          rootLimitKw,
+          strategy,
+          energyDeliveredPct: round(metrics.energyDeliveredPct, 3),
+          demandsMetPct: round(metrics.demandsMetPct, 2),
+          peakKw: round(metrics.peakKw, 2),
+          greenSharePct: round(metrics.greenSharePct, 2),
+          violationsKwSlots: round(metrics.violationsKwSlots, 2),
+          solveMsP50: round(metrics.solveMsP50, 2),
+          energyGapToOfflinePts: round(metrics.energyDeliveredPct - offlinePct, 3),
+          sessions: metrics.sessions,
+          gates: metrics.gates,
+          wallMs: round(wallMs, 0)
+        };
+        rows.push(row);
+        log(`  ${dataset.name} ${limit} ${strategy}: energy ${row.energyDeliveredPct} % (gap ${row.energyGapToOfflinePts}), peak ${row.peakKw} kW, ${round(wallMs / 1000, 1)} s`);
+      }
+    }
+  }
+  return { rows, notes };
+}

@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EXIT } from '../cli-errors';
+import type { Command } from '../command';
+import { buildChargingModel } from '../../src/lib/core/optimization/build-charging-model';
+import { solveWithGlpk } from '../../src/lib/core/optimization/glpk-adapter';
+import { solveWithHighs } from '../../src/lib/core/optimization/highs-adapter';
+import type { LpSolution } from '../../src/lib/core/optimization/lp-solution';
+import { generateGate } from '../../src/lib/core/optimization/testing/generate-gate';
+import { toLpText } from '../../src/lib/core/optimization/to-lp-text';
+import type { StrategyName } from '../../src/lib/core/optimization/schedule';
+import { choiceOption, numberOption, parseOptions } from '../parse-options';
+import { printResult } from '../print-result';
+import { OPTIMIZER_PRESETS } from '../run/cli-strategies';
+
+const HELP = `Usage: greenslot bench --evs N --slots N [options]
+
+Build and solve ONE gate of a generated site (connection → transformer → feeders, PV, base load)
+with N active EVs over a horizon of N slots, and print the timings.
+
+Options:
+  --evs N                 active EVs (default 1000)
+  --slots N               horizon, slots (default 96)
+  --solver highs|glpk     solver (default highs)
+  --mode arrays|lp-text   how the model reaches HiGHS (default arrays; lp-text = CPLEX LP text)
+  --strategy NAME         optimizer preset: ${OPTIMIZER_PRESETS.join('|')} (default balanced)
+  --seed N                generator seed (default 1)
+  --time-limit-s N        solver time limit, s (default 60)
+  --cold                  skip the warm-up solve (by default a tiny gate is solved first, so the
+                          timed solve is a steady-state gate as in the long-lived app worker,
+                          not WASM compilation and first-call costs)
+  --write-lp FILE         also write the model as CPLEX LP text (for glpsol, cbc, native HiGHS …)
+  --json                  print one JSON line: evs, slots, solver, variables, constraints,
+                          buildMs, solveMs, status, objective, maxRssMb, …
+  -h, --help
+
+buildMs = model as plain data (plus LP text when writing it); solveMs = the adapter's solver call.
+Exit codes: 0 ok (also when the solver hits its limit: see status), 1 bad input, 2 usage error.`;
+
+/** `greenslot bench`: one generated gate, built and solved, timed. */
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'build and solve one generated gate (N EVs × N slots) with HiGHS or GLPK, timed',
+  help: HELP,
+  async run({ args, io }) {
+    const command = 'bench';
+    const values = parseOptions({
+      command,
+      args,
+      options: {
+        evs: { type: 'string' },
+        slots: { type: 'string' },
+        solver: { type: 'string' },
+        mode: { type: 'string' },
+        strategy: { type: 'string' },
+        seed: { type: 'string' },
+        'time-limit-s': { type: 'string' },
+        'write-lp': { type: 'string' },
+        cold: { type: 'boolean' },
+        json: { type: 'boolean' }
+      }
+    });
+    const evs = numberOption({ values, name: 'evs', command, integer: true, min: 1, max: 100_000, defaultValue: 1000 }) as number;
+    const slots = numberOption({ values, name: 'slots', command, integer: true, min: 1, max: 2000, defaultValue: 96 }) as number;
+    const seed = numberOption({ values, name: 'seed', command, integer: true, defaultValue: 1 }) as number;
+    const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, defaultValue: 60 }) as number;
+    const solver = choiceOption({ values, name: 'solver', command, choices: ['highs', 'glpk'] as const, defaultValue: 'highs' }) as 'highs' | 'glpk';
+    const mode = choiceOption({ values, name: 'mode', command, choices: ['arrays', 'lp-text'] as const, defaultValue: 'arrays' }) as 'arrays' | 'lp-text';
+    const strategy = choiceOption({ values, name: 'strategy', command, choices: OPTIMIZER_PRESETS, defaultValue: 'balanced' }) as StrategyName;
+    const writeLp = typeof values['write-lp'] === 'string' ? values['write-lp'] : undefined;
+
+    const solve = (model: Parameters<typeof solveWithGlpk>[0]['model'], timeLimitMs: number): Promise<LpSolution> =>
+      solver === 'highs' ? solveWithHighs({ model, options: { timeLimitMs }, mode }) : solveWithGlpk({ model, options: { timeLimitMs } });
+    let warmupMs: number | undefined;
+    if (values.cold !== true) {
+      const t = performance.now();
+      await solve(buildChargingModel({ input: generateGate({ evs: 20, slots: 24, seed: seed + 1 }) }).model, 10_000);
+      warmupMs = performance.now() - t;
+    }
+
+    const input = { ...generateGate({ evs, slots, seed }), strategy };
+    const t0 = performance.now();
+    const model = buildChargingModel({ input }).model;
+    const modelMs = performance.now() - t0;
+    let lpTextMs: number | undefined;
+    if (writeLp) {
+      const t1 = performance.now();
+      const text = toLpText(model, { comments: [`greenslot bench --evs ${evs} --slots ${slots} --seed ${seed} --strategy ${strategy}`] });
+      lpTextMs = performance.now() - t1;
+      mkdirSync(dirname(writeLp), { recursive: true });
+      writeFileSync(writeLp, text);
+    }
+    const solution = await solve(model, timeLimitS * 1000);
+    let integerColumns = 0;
+    for (let j = 0; j < model.numCols; j++) integerColumns += model.colInteger[j];
+    printResult({
+      io,
+      json: values.json === true,
+      result: {
+        evs,
+        slots,
+        solver,
+        ...(solver === 'highs' ? { mode } : {}),
+        strategy,
+        variables: model.numCols,
+        constraints: model.numRows,
+        integerColumns,
+        buildMs: Math.round(modelMs * 10) / 10,
+        ...(lpTextMs !== undefined ? { lpTextMs: Math.round(lpTextMs * 10) / 10 } : {}),
+        solveMs: Math.round(solution.solveMs * 10) / 10,
+        status: solution.status,
+        solverStatus: solution.solverStatus,
+        objective: Number.isFinite(solution.objective) ? solution.objective : null,
+        warmupMs: warmupMs === undefined ? null : Math.round(warmupMs),
+        ...(solution.message ? { message: solution.message } : {}),
+        ...(writeLp ? { lpFile: writeLp } : {}),
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)
+      }
+    });
+    return EXIT.ok;
+  }
+};

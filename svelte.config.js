@@ -6,7 +6,10 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // Browser-only app: everything is prerendered/static, with an SPA fallback for client routes.
-    adapter: adapter({ fallback: '200.html' })
+    adapter: adapter({ fallback: '200.html' }),
+    // Absolute asset URLs: the service worker serves the prerendered shell for every client route
+    // (/session/x, /receipt/x), where relative `./_app/...` paths would not resolve.
+    paths: { relative: false }
   }
 };
 

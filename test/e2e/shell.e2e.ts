@@ -12,3 +12,23 @@ test.describe('app shell and install', () => {
     for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
   });
 });
+
+test.describe('first-load budget', () => {
+  test('loads at most 300 kB of gzipped JS on the first visit, without the solver', async ({ page }) => {
+    const { gzipSync } = await import('node:zlib');
+    const sizes: { url: string; gz: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (r) => {
+      if (!r.url().endsWith('.js')) return;
+      pending.push(r.body().then((b) => void sizes.push({ url: r.url(), gz: gzipSync(b).length }), () => undefined));
+    });
+    await page.goto('/');
+    await expect(page.getByTestId('station-list')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const totalKb = sizes.reduce((a, s) => a + s.gz, 0) / 1024;
+    console.log(`first-load JS: ${sizes.length} files, ${totalKb.toFixed(1)} kB gzipped`);
+    expect(sizes.some((s) => /solver\.worker|highs/.test(s.url))).toBe(false);
+    expect(totalKb).toBeLessThanOrEqual(300);
+  });
+});

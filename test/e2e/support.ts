@@ -3,16 +3,8 @@ import { expect, type Page } from '@playwright/test';
 /** Phone and desktop sizes for the README screenshots. */
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
-/** Opens the app on a clean database (fresh demo day) and waits for the station list. */
+/** Opens the app (each test has its own browser context, so a fresh database and demo day) and waits for the clock. */
 export async function resetApp(page: Page, path = '/'): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const req = indexedDB.deleteDatabase('greenslot');
-        req.onsuccess = req.onerror = req.onblocked = () => resolve();
-      })
-  );
   await page.goto(path);
   await expect(page.getByTestId('clock-now')).toBeVisible();
 }

@@ -185,3 +185,12 @@ describe('createEngine', () => {
     expect(snap.endSlot).toBe(40);
   });
 });
+
+describe('createEngine concurrency', () => {
+  it('runs steps called without awaiting one after another', async () => {
+    const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: edfScheduler });
+    const reports = await Promise.all([engine.step(), engine.step(), engine.step()]);
+    expect(reports.map((r) => r.slot)).toEqual([0, 1, 2]);
+    expect(engine.snapshot().sessions[0].kwBySlot).toEqual([11, 11]);
+  });
+});

@@ -263,7 +263,7 @@ export function createEngine({
       gates
     });
 
-  const step = async (): Promise<SlotReport> => {
+  const stepOnce = async (): Promise<SlotReport> => {
     if (nextSlot >= endSlot) throw new EngineError(`engine is done: slot ${nextSlot} is at its end slot ${endSlot}`);
     const slot = nextSlot;
     const events: EngineEvent[] = [];
@@ -274,6 +274,14 @@ export function createEngine({
     const record = executeSlot(slot, result, events);
     nextSlot = slot + 1;
     return structuredClone({ slot, gate, record, events, done: nextSlot >= endSlot });
+  };
+
+  // Steps never interleave: a UI that clicks "step" while one is still solving queues the next.
+  let busy: Promise<unknown> = Promise.resolve();
+  const step = (): Promise<SlotReport> => {
+    const run = busy.then(stepOnce);
+    busy = run.catch(() => undefined);
+    return run;
   };
 
   return {

@@ -70,6 +70,19 @@ describe('startEmbeddedChain', () => {
     expect(again).toMatchObject({ state: 'reverted', error: { errorName: 'InsufficientGreenSupply' } });
   });
 
+  it('skips a journaled transaction that no longer applies (two tabs, one journal)', async () => {
+    const journal = memoryJournal();
+    const tabA = await startEmbeddedChain({ journal, keys });
+    const tabB = await startEmbeddedChain({ journal });
+    const send = (c: typeof tabA) => c.provider.request({ method: 'eth_sendTransaction', params: [{ from: c.operator, to: c.driver, value: '0x1' }] });
+    await send(tabA);
+    await send(tabB); // same nonce as tabA's: valid in B's stale state, invalid after A's
+    expect(await journal.loadEntries()).toHaveLength(3);
+    const reloaded = await startEmbeddedChain({ journal });
+    expect(reloaded.evm.blockNumber).toBe(2n);
+    expect(reloaded.evm.blocks.at(-1)?.hash).toBe(tabA.evm.blocks.at(-1)?.hash);
+  });
+
   it('answers the JSON-RPC calls wallets and viem use', async () => {
     const chain = await startEmbeddedChain({ keys });
     const rpc = (method: string, params: unknown[] = []) => chain.provider.request({ method, params });

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildChargingModel } from './build-charging-model';
+import { rowActivities, rowTerms } from './lp-model';
+import { strategyWeights } from './strategies';
+import { generateGate } from './testing/generate-gate';
+import { gate, session, smallSite } from './testing/test-gates';
+import { validateLpModel } from './validate-lp-model';
+
+const rowByName = (model: ReturnType<typeof buildChargingModel>['model'], name: string) => model.rowNames.indexOf(name);
+
+describe('buildChargingModel', () => {
+  it('creates p columns only inside each session window and the horizon, bounded by maxKw', () => {
+    const input = gate(smallSite(), [session({ id: 'a', startSlot: 2, endSlot: 6, maxKw: 7.4 }), session({ id: 'late', evseId: 'e1', startSlot: -3, endSlot: 4 })], {
+      firstSlot: 1
+    });
+    const { model, sessions } = buildChargingModel({ input });
+    const pNames = model.colNames.filter((n) => n.startsWith('p.a.'));
+    expect(pNames).toEqual(['p.a.2', 'p.a.3', 'p.a.4', 'p.a.5']);
+    expect(model.colUpper[model.colNames.indexOf('p.a.2')]).toBe(7.4);
+    expect(sessions.find((s) => s.id === 'late')).toMatchObject({ fromSlot: 1, toSlot: 4 });
+    expect(validateLpModel({ model })).toEqual([]);
+  });
+
+  it('names rows by meaning and id, with LP-safe escapes for ids like CA-496', () => {
+    const site = smallSite();
+    site.evses[0] = { ...site.evses[0], id: 'CA-496' };
+    const input = gate(site, [session({ id: 'S 1', evseId: 'CA-496' }), session({ id: 'S2', evseId: 'CA-496', startSlot: 4 })]);
+    const { model } = buildChargingModel({ input });
+    expect(model.rowNames).toContain('energy.S~201');
+    expect(model.rowNames).toContain('evse.CA~2d496.4');
+    expect(model.rowNames).toContain('node.root.0');
+    expect(model.rowNames).toContain('node.f0.0');
+    expect(model.rowNames.every((n) => /^[A-Za-z0-9_.~]+$/.test(n))).toBe(true);
+  });
+
+  it('writes the energy row as Σ h·p + shortfall = remaining, with the unreachable part as shortfall lower bound', () => {
+    const input = gate(smallSite(), [session({ id: 'a', startSlot: 0, endSlot: 4, remainingKWh: 20, maxKw: 10 })]);
+    const { model } = buildChargingModel({ input });
+    const r = rowByName(model, 'energy.a');
+    expect(rowTerms(model, r)).toEqual([[0, 0.25], [1, 0.25], [2, 0.25], [3, 0.25], [4, 1]]);
+    expect([model.rowLower[r], model.rowUpper[r]]).toEqual([20, 20]);
+    const u = model.colNames.indexOf('short.a');
+    expect(model.colLower[u]).toBeCloseTo(10, 6);
+    expect(model.colCost[u]).toBe(strategyWeights().shortfall);
+  });
+
+  it('adds shared-EVSE rows only in slots where two sessions on one EVSE overlap', () => {
+    const input = gate(smallSite(), [session({ id: 'a', endSlot: 6 }), session({ id: 'b', startSlot: 4, endSlot: 10 })]);
+    const { model } = buildChargingModel({ input });
+    expect(model.rowNames.filter((n) => n.startsWith('evse.'))).toEqual(['evse.e0.4', 'evse.e0.5']);
+  });
+
+  it('is never infeasible: zero power with full shortfall satisfies every row', () => {
+    const cm = buildChargingModel({ input: generateGate({ evs: 40, slots: 48, seed: 9, minKwShare: 0.5 }) });
+    const x = new Float64Array(cm.model.numCols);
+    for (const s of cm.sessions) if (s.uCol >= 0) x[s.uCol] = s.remainingKWh;
+    // Helper columns of the terms sit at their lower bounds.
+    for (let j = 0; j < cm.model.numCols; j++) if (x[j] === 0) x[j] = Math.max(0, cm.model.colLower[j]);
+    const act = rowActivities(cm.model, x);
+    const bad = cm.model.rowNames.filter((n, r) => !n.startsWith('peak.') && !n.startsWith('flat.') && (act[r] > cm.model.rowUpper[r] + 1e-9 || act[r] < cm.model.rowLower[r] - 1e-9));
+    expect(bad).toEqual([]);
+  });
+
+  it('models minimum power with binaries only when asked for the MILP', () => {
+    const input = gate(smallSite(), [session({ id: 'a', minKw: 4.2, remainingKWh: 10 }), session({ id: 'b', evseId: 'e1' })]);
+    const milp = buildChargingModel({ input });
+    const lp = buildChargingModel({ input, minPower: 'relax' });
+    expect(milp.hasIntegers).toBe(true);
+    expect(milp.model.colNames.filter((n) => n.startsWith('on.'))).toHaveLength(16);
+    expect(milp.model.rowNames).toContain('minkw.a.0');
+    expect(lp.hasIntegers).toBe(false);
+    expect(lp.model.colInteger.every((v) => v === 0)).toBe(true);
+  });
+
+  it('uses min(minKw, remaining/h) as the minimum so a small remainder fits one slot', () => {
+    const input = gate(smallSite(), [session({ id: 'a', minKw: 4.2, remainingKWh: 0.5 })]);
+    const cm = buildChargingModel({ input });
+    expect(cm.sessions[0].minKw).toBeCloseTo(2, 9);
+  });
+
+  it('adds the helper columns of a term only when its weight is non-zero', () => {
+    const input = gate(smallSite({ pvKw: 20 }), [session({ id: 'a' }), session({ id: 'b', evseId: 'e1' })]);
+    const all = buildChargingModel({ input, weights: strategyWeights() }).model.colNames;
+    expect(all).toEqual(expect.arrayContaining(['fair.min', 'peak.kw', 'ev.0', 'pv.0', 'flat.0.1']));
+    const none = buildChargingModel({ input, weights: { ...strategyWeights(), fairness: 0, peak: 0, flatten: 0, green: 0, cost: 0 } }).model.colNames;
+    expect(none.some((n) => /^(fair|peak|ev|pv|flat)\./.test(n))).toBe(false);
+  });
+
+  it('builds a 1,000-session gate as plain data that survives structured cloning', () => {
+    const cm = buildChargingModel({ input: generateGate({ evs: 1000, slots: 96, seed: 1 }) });
+    expect(cm.model.numCols).toBeGreaterThan(20_000);
+    const copy = structuredClone(cm);
+    expect(copy.model.rowValue).toEqual(cm.model.rowValue);
+    expect(copy.sessions).toEqual(cm.sessions);
+  });
+});

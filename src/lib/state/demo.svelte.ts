@@ -1,7 +1,7 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
 import type { ChargingRequest } from '$lib/core/simulation/request';
-import type { StrategyName } from '$lib/core/optimization/schedule';
+import type { Scheduler, StrategyName } from '$lib/core/optimization/schedule';
 import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types';
 import { createEngine } from '$lib/core/engine/engine';
 import { edfScheduler } from '$lib/core/baselines/edf';
@@ -34,6 +34,10 @@ export type DemoSettings = {
   /** Accelerated clock: real seconds per slot. */
   secondsPerSlot: number;
   mode: 'accelerated' | 'real';
+  /** Solver budget per gate, ms (the gate's last minute minus a margin by default). */
+  gateBudgetMs?: number;
+  /** Which scheduler ran from which slot on (a change applies from the next gate; replays follow it). */
+  schedulerLog?: { fromSlot: number; scheduler: SchedulerName; strategy: StrategyName }[];
   /** Simulated time now, epoch ms. */
   nowMs: number;
   /** First slot the engine runs. */
@@ -207,12 +211,23 @@ class DemoState {
     await this.#saveSettings();
   }
 
-  /** Changes the live scheduler/strategy from the next gate on. */
-  async setScheduler(changes: Partial<Pick<DemoSettings, 'scheduler' | 'strategy'>>): Promise<void> {
-    if (!this.settings) return;
-    this.settings = { ...this.settings, ...changes };
-    this.#engine = null; // rebuilt (and replayed) with the new scheduler at the next move
+  /** Changes the live scheduler, strategy or gate budget from the next gate on. */
+  async setScheduler(changes: Partial<Pick<DemoSettings, 'scheduler' | 'strategy' | 'gateBudgetMs'>>): Promise<void> {
+    const s = this.settings;
+    if (!s) return;
+    const next = { ...s, ...changes };
+    // Past gates keep the scheduler they ran with: the log says which one applies from which slot.
+    const log = (s.schedulerLog ?? [{ fromSlot: s.startSlot, scheduler: s.scheduler, strategy: s.strategy }]).filter((e) => e.fromSlot < s.nextSlot);
+    next.schedulerLog = [...log, { fromSlot: s.nextSlot, scheduler: next.scheduler, strategy: next.strategy }];
+    this.settings = next;
     await this.#saveSettings();
+  }
+
+  /** Scheduler and strategy in force for the gate dispatching `slot`. */
+  #schedulerAt(slot: number): { scheduler: SchedulerName; strategy: StrategyName } {
+    const s = this.settings!;
+    const entry = (s.schedulerLog ?? []).filter((e) => e.fromSlot <= slot).at(-1);
+    return entry ?? { scheduler: s.scheduler, strategy: s.strategy };
   }
 
   /** Runs the clock (accelerated: one slot every `secondsPerSlot` s; real: wall time). */
@@ -251,7 +266,9 @@ class DemoState {
     const t = performance.now();
     const dt = t - this.#lastTickMs;
     this.#lastTickMs = t;
-    const target = s.mode === 'real' ? Date.now() : this.nowMs + (dt * s.timeline.slotMinutes * 60_000) / (s.secondsPerSlot * 1000);
+    // Real time runs the simulated clock at wall-clock speed from where it stands (the demo day is a model day).
+    const msPerMs = s.mode === 'real' ? 1 : (s.timeline.slotMinutes * 60_000) / (s.secondsPerSlot * 1000);
+    const target = this.nowMs + dt * msPerMs;
     await this.#serial(() => this.#advanceTo(target));
     if (s.nextSlot >= s.endSlot) this.pause();
   }
@@ -276,19 +293,24 @@ class DemoState {
     if (!this.running) await this.#saveSettings();
   }
 
-  #scheduler() {
-    const s = this.settings!;
-    return workerScheduler({
-      client: solver.client(),
-      scheduler: s.scheduler,
-      strategy: s.strategy,
-      timeoutMs: 50_000,
-      fallback: edfScheduler,
-      onFallback: (reason) => {
-        solver.fallbacks++;
-        alerts.show({ kind: 'solver', level: 'warn', message: `Solver problem at this gate (${reason}); the gate used the EDF fallback plan.` });
-      }
-    });
+  /** The engine's scheduler: each gate asks the worker with the scheduler, strategy and budget in force then. */
+  #scheduler(): Scheduler {
+    return (input) => {
+      const { scheduler, strategy } = this.#schedulerAt(input.firstSlot);
+      const budgetMs = this.settings?.gateBudgetMs ?? 50_000;
+      return workerScheduler({
+        client: solver.client(),
+        scheduler,
+        strategy,
+        timeoutMs: budgetMs,
+        fallback: edfScheduler,
+        onFallback: (reason) => {
+          solver.fallbacks++;
+          alerts.show({ kind: 'solver', level: 'warn', message: `Solver problem at this gate (${reason}); the gate used the EDF fallback plan.` });
+        }
+        // The solver's own limit stays inside the budget, so it answers (time-limit status) before the kill.
+      })({ ...input, strategy, timeLimitMs: Math.min(input.timeLimitMs ?? 45_000, budgetMs * 0.8) });
+    };
   }
 
   /** The engine at the stored progress: rebuilt from the stored requests and replayed if needed. */
@@ -296,7 +318,7 @@ class DemoState {
     const db = getDb();
     const s = this.settings!;
     const requests = await db.requests.orderBy('requestMs').toArray();
-    const key = `${s.siteId}|${s.scheduler}|${s.strategy}|${requests.length}|${s.timeline.startMs}`;
+    const key = `${s.siteId}|${requests.length}|${s.timeline.startMs}`;
     if (this.#engine && this.#engineKey === key && this.#engine.snapshot().nextSlot === s.nextSlot) return this.#engine;
     const site = this.site ?? DEFAULT_SITE;
     const engine = createEngine({
@@ -306,7 +328,6 @@ class DemoState {
       requests: requests.map(({ siteId: _s, createdMs: _c, ...r }) => r as ChargingRequest),
       scheduler: this.#scheduler(),
       schedulerName: s.scheduler,
-      strategy: s.strategy,
       startSlot: s.startSlot,
       endSlot: s.endSlot,
       timeLimitMs: 45_000
@@ -409,7 +430,7 @@ class DemoState {
         });
       });
       // Keep the engine key in step with the stored request count (no rebuild needed).
-      this.#engineKey = `${s.siteId}|${s.scheduler}|${s.strategy}|${await db.requests.count()}|${s.timeline.startMs}`;
+      this.#engineKey = `${s.siteId}|${await db.requests.count()}|${s.timeline.startMs}`;
       return full;
     });
   }

@@ -39,11 +39,8 @@ export type CompareMessage = {
   timeLimitMs?: number;
 };
 
-/** Test hook: keeps the worker busy for `ms` (proves the page stays responsive). */
-export type BusyMessage = { type: 'busy'; id: number; ms: number };
-
 /** Any message to the worker. */
-export type WorkerRequest = SolveMessage | CompareMessage | BusyMessage;
+export type WorkerRequest = SolveMessage | CompareMessage;
 
 /** KPIs of one comparison run (the keys of the core's computeMetrics). */
 export type CompareRow = {
@@ -69,5 +66,4 @@ export type WorkerResponse =
   | { type: 'solved'; id: number; result: ScheduleResult; workerMs: number }
   | { type: 'progress'; id: number; done: number; total: number; label: string }
   | { type: 'compared'; id: number; rows: CompareRow[] }
-  | { type: 'busy-done'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -55,7 +55,8 @@ describe('solver client', () => {
 
   it('error: a worker error message rejects the call', async () => {
     const client = createSolverClient({ createWorker: () => fakeWorker(1, []) });
-    await expect(client.busy({ ms: 1 })).rejects.toThrow('nope');
+    const site = input.site;
+    await expect(client.compare({ site, timeline: input.timeline, requests: [], runs: [] })).rejects.toThrow('nope');
   });
 });
 

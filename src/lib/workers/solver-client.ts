@@ -45,8 +45,6 @@ export type CompareParameters = Omit<CompareMessage, 'type' | 'id'> & {
 export type SolverClient = {
   solve(params: SolveParameters): Promise<ScheduleResult & { workerMs: number }>;
   compare(params: CompareParameters): Promise<CompareRow[]>;
-  /** Keeps the worker busy for `ms` (responsiveness checks). */
-  busy(params: { ms: number }): Promise<void>;
   terminate(): void;
 };
 
@@ -129,9 +127,6 @@ export function createSolverClient({ createWorker, timeoutMs = 55_000 }: CreateS
       const res = await call({ type: 'compare', id: nextId++, ...rest }, budget, onProgress);
       if (res.type !== 'compared') throw new SolverWorkerError(`unexpected answer ${res.type}`);
       return res.rows;
-    },
-    async busy({ ms }) {
-      await call({ type: 'busy', id: nextId++, ms }, ms + 30_000);
     },
     terminate() {
       kill();

@@ -34,13 +34,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         onProgress: (p) => post({ type: 'progress', id: msg.id, ...p })
       });
       post({ type: 'compared', id: msg.id, rows });
-    } else if (msg.type === 'busy') {
-      // Busy-wait on purpose: proves a long solve here leaves the page responsive.
-      const end = performance.now() + msg.ms;
-      while (performance.now() < end) {
-        /* spin */
-      }
-      post({ type: 'busy-done', id: msg.id });
     }
   } catch (error) {
     post({ type: 'error', id: msg.id, message: error instanceof Error ? error.message : String(error) });

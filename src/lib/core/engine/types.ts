@@ -263,9 +263,9 @@ export type CreateEngineParameters = {
   schedulerName?: string;
   /** Optimizer preset passed to every gate (baselines ignore it). */
   strategy?: StrategyName;
-  /** First slot to run (default: min(0, earliest first charge slot of the requests)). */
+  /** First slot to run (default: 0 for a day timeline, else the earliest first charge slot; see defaultSlotRange). */
   startSlot?: number;
-  /** Exclusive last slot (default: latest session end slot of the requests). */
+  /** Exclusive last slot (default: latest session end slot of the requests; `submit` extends it). */
   endSlot?: number;
   /** Solver budget per gate, ms (passed as ScheduleInput.timeLimitMs). */
   timeLimitMs?: number;

@@ -194,3 +194,16 @@ describe('createEngine concurrency', () => {
     expect(engine.snapshot().sessions[0].kwBySlot).toEqual([11, 11]);
   });
 });
+
+describe('createEngine with the optimizer', () => {
+  it('runs HiGHS gate by gate within the grid rows and meets feasible demands', async () => {
+    const { schedulerByName } = await import('../baselines/scheduler-registry');
+    const site = twoLevelSite({ rootLimitKw: 15, evses: 3 });
+    const requests = [request('a', { evseId: 'e0', energyKWh: 8 }), request('b', { evseId: 'e1', energyKWh: 8, requestMin: 20 }), request('c', { evseId: 'e2', energyKWh: 5, requestMin: 40, leaveMin: 150 })];
+    const snap = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: schedulerByName('optimal'), schedulerName: 'optimal', strategy: 'balanced' }).runToEnd();
+    expect(snap.slots.every((r) => r.overloads.length === 0 && r.evKw <= 15 + 1e-6)).toBe(true);
+    for (const s of snap.sessions) expect(s.deliveredKWh).toBeCloseTo(s.requestedKWh, 4);
+    expect(snap.gates.filter((g) => g.sessions > 0).every((g) => g.scheduler === 'highs' && g.status !== 'fallback')).toBe(true);
+    expect(snap.sessions[0].plan).toMatchObject({ shortfallKWh: expect.closeTo(0, 4) });
+  });
+});

@@ -7,7 +7,7 @@ import { fcfsScheduler } from './fcfs';
 import { llfScheduler } from './llf';
 import { roundRobinScheduler } from './round-robin';
 import { uncontrolledScheduler } from './uncontrolled';
-import { activeSession, arbitraryGate, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
+import { activeSession, arbitraryGate, arbitraryLineToLineSite, gateOn, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
 
 const TOL = 1e-6;
 const BASELINES: [string, Scheduler, boolean][] = [
@@ -20,10 +20,15 @@ const BASELINES: [string, Scheduler, boolean][] = [
 
 const withoutTimes = (r: ScheduleResult) => ({ ...r, buildMs: 0, solveMs: 0 });
 
+const SITE_KINDS = [
+  ['random trees', arbitraryGate],
+  ['line-to-line transformer sites', gateOn(arbitraryLineToLineSite)]
+] as const;
+
 describe.each(BASELINES)('%s baseline', (name, scheduler, respectsRows) => {
-  it(`keeps every plan within EVSE max, the window, the request and 0-or-minKw${respectsRows ? ', and within every grid row' : ''}`, async () => {
+  it.each(SITE_KINDS)(`keeps every plan within EVSE max, the window, the request and 0-or-minKw${respectsRows ? ', and within every grid row' : ''} on %s`, async (_kind, gates) => {
     await fc.assert(
-      fc.asyncProperty(arbitraryGate, async ({ site, firstSlot, sessions }) => {
+      fc.asyncProperty(gates, async ({ site, firstSlot, sessions }) => {
         const result = await scheduler({ site, timeline: TEST_TIMELINE, firstSlot, sessions });
         expect(result.scheduler).toBe(name);
         const horizon = Math.max(0, ...result.plans.map((p) => p.kw.length));
@@ -58,7 +63,7 @@ describe.each(BASELINES)('%s baseline', (name, scheduler, respectsRows) => {
           expect(plan.expectedGreenShare).toBeLessThanOrEqual(1);
         }
       }),
-      { numRuns: 150, seed: 7 }
+      { numRuns: 60, seed: 7 }
     );
   });
 

@@ -99,40 +99,69 @@ export const arbitrarySite: fc.Arbitrary<Site> = fc
   }));
 
 /** A random site together with random active sessions on its EVSEs (some sharing an EVSE). */
-export const arbitraryGate: fc.Arbitrary<{ site: Site; firstSlot: number; sessions: ActiveSession[] }> = arbitrarySite.chain((site) =>
-  fc
-    .record({
-      firstSlot: fc.integer({ min: 0, max: 4 }),
-      sessions: fc.array(
-        fc.record({
-          evse: fc.nat(site.evses.length - 1),
-          start: fc.integer({ min: 0, max: 8 }),
-          dwell: fc.integer({ min: 0, max: 12 }),
-          requestedKWh: fc.double({ min: 0.1, max: 40, noNaN: true }),
-          deliveredFraction: fc.constantFrom(0, 0, 0.3, 1),
-          vehicleMaxKw: fc.constantFrom(3.7, 7.4, 11, 50),
-          requestMinute: fc.integer({ min: 0, max: 500 })
-        }),
-        { maxLength: 8 }
-      )
-    })
-    .map(({ firstSlot, sessions }) => ({
-      site,
-      firstSlot,
-      sessions: sessions.map((s, i) => {
-        const evse = site.evses[s.evse];
-        const deliveredKWh = s.requestedKWh * s.deliveredFraction;
-        return activeSession({
-          id: `s${i}`,
-          evseId: evse.id,
-          startSlot: Math.max(firstSlot, s.start),
-          endSlot: Math.max(firstSlot, s.start) + s.dwell,
-          requestedKWh: s.requestedKWh,
-          deliveredKWh,
-          maxKw: Math.min(evse.maxKw, s.vehicleMaxKw),
-          minKw: evse.minKw,
-          requestMs: TEST_START_MS + s.requestMinute * 60_000
-        });
+export const arbitraryGate: fc.Arbitrary<GateCase> = gateOn(arbitrarySite);
+
+/** A gate case: a site, the dispatched slot and the active sessions. */
+export type GateCase = { site: Site; firstSlot: number; sessions: ActiveSession[] };
+
+/** Random active sessions (some sharing an EVSE) on sites drawn from `sites`. */
+export function gateOn(sites: fc.Arbitrary<Site>): fc.Arbitrary<GateCase> {
+  return sites.chain((site) =>
+    fc
+      .record({
+        firstSlot: fc.integer({ min: 0, max: 4 }),
+        sessions: fc.array(
+          fc.record({
+            evse: fc.nat(site.evses.length - 1),
+            start: fc.integer({ min: 0, max: 8 }),
+            dwell: fc.integer({ min: 0, max: 12 }),
+            requestedKWh: fc.double({ min: 0.1, max: 40, noNaN: true }),
+            deliveredFraction: fc.constantFrom(0, 0, 0.3, 1),
+            vehicleMaxKw: fc.constantFrom(3.7, 7.4, 11, 50),
+            requestMinute: fc.integer({ min: 0, max: 500 })
+          }),
+          { maxLength: 8 }
+        )
       })
-    }))
-);
+      .map(({ firstSlot, sessions }) => ({
+        site,
+        firstSlot,
+        sessions: sessions.map((s, i) => {
+          const evse = site.evses[s.evse];
+          const deliveredKWh = s.requestedKWh * s.deliveredFraction;
+          return activeSession({
+            id: `s${i}`,
+            evseId: evse.id,
+            startSlot: Math.max(firstSlot, s.start),
+            endSlot: Math.max(firstSlot, s.start) + s.dwell,
+            requestedKWh: s.requestedKWh,
+            deliveredKWh,
+            maxKw: Math.min(evse.maxKw, s.vehicleMaxKw),
+            minKw: evse.minKw,
+            requestMs: TEST_START_MS + s.requestMinute * 60_000
+          });
+        })
+      }))
+  );
+}
+
+/**
+ * A random line-to-line site like Caltech's (208 V, EVSEs on AB/BC/CA, an ACN-style transformer
+ * whose polygon rows have negative coefficients too), with a random secondary current limit.
+ */
+export const arbitraryLineToLineSite: fc.Arbitrary<Site> = fc
+  .record({
+    secondaryLimitA: fc.integer({ min: 20, max: 200 }),
+    evses: fc.array(fc.record({ phase: fc.constantFrom('AB' as const, 'BC' as const, 'CA' as const), maxKw: fc.constantFrom(6.656, 3.328), minKw: fc.constantFrom(0, 1.248) }), {
+      minLength: 1,
+      maxLength: 6
+    })
+  })
+  .map(({ secondaryLimitA, evses }) => ({
+    id: 'random-ll-site',
+    name: 'Random line-to-line site',
+    timezone: 'America/Los_Angeles',
+    lineVoltageV: 208,
+    nodes: [{ id: 'xfmr', parentId: null, limitKw: 150, transformer: { secondaryLimitA, primaryLimitA: secondaryLimitA / 2.3, turnsRatio: 2.307692 } }],
+    evses: evses.map((e, i) => ({ id: `e${i}`, nodeId: 'xfmr', maxKw: e.maxKw, minKw: e.minKw, phase: e.phase }))
+  }));

@@ -4,7 +4,7 @@ import { edfScheduler } from '../baselines/edf';
 import { fcfsScheduler } from '../baselines/fcfs';
 import { llfScheduler } from '../baselines/llf';
 import { roundRobinScheduler } from '../baselines/round-robin';
-import { arbitrarySite, TEST_TIMELINE } from '../baselines/testing/small-site';
+import { arbitraryLineToLineSite, arbitrarySite, TEST_TIMELINE } from '../baselines/testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { buildGridRows, evaluateGridRows } from '../grid/grid-rows';
 import type { Scheduler } from '../optimization/schedule';
@@ -15,7 +15,7 @@ import type { EngineSnapshot } from './types';
 
 const TOL = 1e-6;
 const H = 0.25;
-const scenario = arbitrarySite.chain((site) => arbitraryRequests({ site }).map((requests) => ({ site, requests })));
+const scenario = fc.oneof(arbitrarySite, arbitraryLineToLineSite).chain((site) => arbitraryRequests({ site }).map((requests) => ({ site, requests })));
 const SCHEDULERS: [string, Scheduler, boolean][] = [
   ['fcfs', fcfsScheduler, true],
   ['edf', edfScheduler, true],

@@ -5,7 +5,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { createWalletClient, http, publicActions, zeroHash } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { anvil } from '../../src/lib/chain/chains';
-import { attestSession } from '../../src/lib/chain/attestSession';
 import { canonicalJson, createReceipt, type Receipt } from '../../src/lib/chain/receipt';
 import { registerGreenSupply } from '../../src/lib/chain/registerGreenSupply';
 import { deployLocal } from '../../contracts/scripts/deploy-local';
@@ -77,12 +76,14 @@ const anvilBin = resolve('node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil')
 
 test.describe('on-chain attestation against a local anvil node', () => {
   test.skip(!existsSync(anvilBin), `anvil binary not installed for this platform (${anvilBin})`);
-  const port = 18_645;
+  // A port of its own per run, so a node left over from an aborted run can never answer instead.
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
   const rpcUrl = `http://127.0.0.1:${port}`;
   let node: ChildProcess | undefined;
 
   test.beforeAll(async () => {
     node = spawn(anvilBin, ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+    process.once('exit', () => node?.kill());
     for (let i = 0; i < 50; i++) {
       try {
         const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
@@ -98,23 +99,51 @@ test.describe('on-chain attestation against a local anvil node', () => {
     node?.kill();
   });
 
-  test('a receipt attested on anvil verifies in the app; a second claim of the same green slot is refused', async ({ page }) => {
-    // anvil's unlocked dev accounts #0 (admin + operator) and #1 (driver).
+  test('the driver attests through an injected wallet; a second claim of the same green slot is refused and shown', async ({ page }) => {
+    // anvil's unlocked dev accounts: #0 deploys and operates, #1 is the driver behind the injected provider.
     const deployed = await deployLocal({ rpcUrl });
     expect(deployed.address.toLowerCase()).toBe('0x5fbdb2315678afecb367f032d93f642f64180aa3'); // = contractAddresses[31337]
     const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80') }).extend(publicActions);
-    const driver = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d') }).extend(publicActions);
     const supplied = await registerGreenSupply({ client: operator, ledgerAddress: deployed.address, siteId: 'e2e-site', slots: [{ slot: 9, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
     expect(supplied.state).toBe('confirmed');
-    const first = receiptFor('anvil-1', [{ slot: 9, energyKWh: 2 }]);
-    expect((await attestSession({ client: driver, submitter: { client: operator }, ledgerAddress: deployed.address, receipt: first })).state).toBe('confirmed');
-    const second = await attestSession({ client: driver, ledgerAddress: deployed.address, receipt: receiptFor('anvil-2', [{ slot: 9, energyKWh: 0.001 }]) });
-    expect(second).toMatchObject({ state: 'reverted', error: { errorName: 'InsufficientGreenSupply' } });
+
+    // An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its unlocked accounts.
+    await page.addInitScript(
+      ({ url, account }) => {
+        let id = 0;
+        (window as unknown as { ethereum: unknown }).ethereum = {
+          async request({ method, params }: { method: string; params?: unknown[] }) {
+            if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [account];
+            if (method === 'wallet_requestPermissions' || method === 'wallet_revokePermissions') return [];
+            if (method === 'wallet_switchEthereumChain') return null;
+            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }) });
+            const body = await res.json();
+            if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+            return body.result;
+          },
+          on() {},
+          removeListener() {}
+        };
+      },
+      { url: rpcUrl, account: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }
+    );
+    const first = canonicalJson({ value: receiptFor('anvil-1', [{ slot: 9, energyKWh: 2 }]) });
+    const second = canonicalJson({ value: receiptFor('anvil-2', [{ slot: 9, energyKWh: 0.5 }]) });
 
     await page.goto('/verify');
     await page.getByTestId('verify-chain').selectOption('anvil');
     await page.getByTestId('verify-rpc').fill(rpcUrl);
-    await expect(await verify(page, canonicalJson({ value: first }))).toHaveAttribute('data-status', 'valid');
+    await expect(await verify(page, first)).toHaveAttribute('data-status', 'not-attested');
+    await expect(page.getByTestId('attest-words')).toContainText('chain 31337');
+    await page.getByTestId('attest-button').click();
+    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested');
+    await expect(await verify(page, first)).toHaveAttribute('data-status', 'valid');
+
+    await expect(await verify(page, second)).toHaveAttribute('data-status', 'not-attested');
+    await page.getByTestId('attest-button').click();
+    const progress = page.getByTestId('attest-progress');
+    await expect(progress).toHaveAttribute('data-state', 'reverted');
+    await expect(progress).toContainText('Slot 9: 0.5 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
     await expect(await verify(page, 'anvil-2')).toHaveAttribute('data-status', 'not-attested');
   });
 });

@@ -57,4 +57,33 @@ describe('offlineOptimum', () => {
     expect(best.demandsMetPct).toBe(100);
     expect(best.violationsKwSlots).toBeLessThanOrEqual(1e-6);
   });
+
+  it('plans again from the gate where battery taper left sessions behind the plan', async () => {
+    // 11 kWh into a 40-kWh battery from 70 %: from slot 3 on the battery takes less than planned.
+    const soc = { ...request('soc', 'e0', 0, 150, 11), batteryKWh: 40, arrivalSoc: 0.7 };
+    const roomy = twoLevelSite({ rootLimitKw: 100, evses: 2 });
+    let calls = 0;
+    const counting: typeof edfScheduler = (input) => {
+      calls++;
+      return edfScheduler(input);
+    };
+    const once = await createEngine({
+      site: roomy,
+      timeline: TEST_TIMELINE,
+      requests: [soc],
+      scheduler: createOfflineScheduler({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], optimize: counting, maxResolves: 0 })
+    }).runToEnd();
+    expect(calls).toBe(1);
+    calls = 0;
+    const replanned = await createEngine({
+      site: roomy,
+      timeline: TEST_TIMELINE,
+      requests: [soc],
+      scheduler: createOfflineScheduler({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], optimize: counting, resolveBehindKWh: 0.01 })
+    }).runToEnd();
+    expect(calls).toBeGreaterThan(1);
+    expect(replanned.sessions[0].deliveredKWh).toBeGreaterThanOrEqual(once.sessions[0].deliveredKWh - 1e-9);
+    const online = await createEngine({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], scheduler: edfScheduler }).runToEnd();
+    expect(replanned.sessions[0].deliveredKWh).toBeCloseTo(online.sessions[0].deliveredKWh, 6);
+  });
 });

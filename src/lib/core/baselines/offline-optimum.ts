@@ -86,37 +86,64 @@ export async function offlineOptimum({
 }
 
 /** Parameters of `createOfflineScheduler`. */
-export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 'startSlot' | 'endSlot'>;
+export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 'startSlot' | 'endSlot'> & {
+  /** Most re-solves when sessions fall behind the plan (battery taper). Default 12; 0 = never. */
+  maxResolves?: number;
+  /** Energy behind plan (Σ over sessions) that triggers a re-solve, kWh. Default max(0.25, 0.05 % of Σ requested). */
+  resolveBehindKWh?: number;
+};
 
 /**
  * A Scheduler that replays the offline optimum gate by gate, so the engine books its energy and the
  * metrics compare like for like. The big solve runs at the first gate (from that gate's slot on);
- * its build and solve time are reported there. Sessions that fell behind the plan (battery taper)
- * are topped up from spare capacity. A gate with a session the plan does not know (e.g.
- * a request submitted live) is handed to the online optimizer, with the reason.
+ * its build and solve time are reported there. Sessions that fell behind the plan (battery taper,
+ * which the LP does not model) are topped up from spare capacity, and when the lag grows past
+ * `resolveBehindKWh` the plan is solved again from that gate (still with perfect foresight). A
+ * gate with a session the plan does not know (e.g. a request submitted live) is handed to the
+ * online optimizer, with the reason.
  */
-export function createOfflineScheduler({ optimize = (input) => optimizeCharging(input), ...rest }: CreateOfflineSchedulerParameters): Scheduler {
+export function createOfflineScheduler({
+  optimize = (input) => optimizeCharging(input),
+  maxResolves = 12,
+  resolveBehindKWh,
+  ...rest
+}: CreateOfflineSchedulerParameters): Scheduler {
   let planned: Promise<OfflinePlan> | null = null;
-  let reported = false;
+  let plan: OfflinePlan | null = null;
+  let resolves = 0;
+  let report: { buildMs: number; solveMs: number; objective?: number } | null = null;
   return async (input: ScheduleInput): Promise<ScheduleResult> => {
-    planned ??= offlineOptimum({
-      ...rest,
-      strategy: rest.strategy ?? input.strategy,
-      timeLimitMs: rest.timeLimitMs ?? input.timeLimitMs,
-      optimize,
-      startSlot: input.firstSlot
+    const strategy = rest.strategy ?? input.strategy;
+    const timeLimitMs = rest.timeLimitMs ?? input.timeLimitMs;
+    planned ??= offlineOptimum({ ...rest, strategy, timeLimitMs, optimize, startSlot: input.firstSlot }).then((p) => {
+      report = { buildMs: p.result.buildMs, solveMs: p.result.solveMs, objective: p.result.objective };
+      return p;
     });
-    const plan = await planned;
-    const known = new Map(plan.sessions.map((s) => [s.id, s]));
+    let current = plan ?? (await planned);
+    const known = new Map(current.sessions.map((s) => [s.id, s]));
     const stranger = input.sessions.find((s) => known.get(s.id)?.evseId !== s.evseId);
     if (stranger) {
       const online = await optimize(input);
       return { ...online, fallbackReason: `offline plan does not know session ${stranger.id}; gate optimized online` };
     }
+    const behindKWh = energyBehindPlan({ input, plan: current });
+    const threshold = resolveBehindKWh ?? Math.max(0.25, 0.0005 * current.sessions.reduce((a, x) => a + x.requestedKWh, 0));
+    if (resolves < maxResolves && behindKWh > threshold) {
+      // Still perfect foresight: the sessions present now (with what they got so far and their
+      // tapered power) plus every session still to come, planned again from this slot.
+      resolves++;
+      const present = new Set(input.sessions.map((x) => x.id));
+      const future = current.sessions.filter((x) => !present.has(x.id) && x.startSlot >= input.firstSlot);
+      const sessions = [...input.sessions, ...future];
+      const result = await optimize({ site: input.site, timeline: input.timeline, firstSlot: input.firstSlot, horizonEndSlot: current.horizonEndSlot, sessions, strategy, timeLimitMs });
+      current = { ...current, firstSlot: input.firstSlot, result, planBySession: new Map(result.plans.map((p) => [p.sessionId, p])) };
+      report = { buildMs: result.buildMs, solveMs: result.solveMs, objective: result.objective };
+    }
+    plan = current;
     const h = slotHours(input.timeline);
-    const offset = input.firstSlot - plan.firstSlot;
+    const offset = input.firstSlot - current.firstSlot;
     const kwBySession = input.sessions.map((s) => {
-      const kwAll = plan.planBySession.get(s.id)?.kw ?? [];
+      const kwAll = current.planBySession.get(s.id)?.kw ?? [];
       return Array.from({ length: Math.max(0, s.endSlot - input.firstSlot) }, (_, i) => kwAll[offset + i] ?? 0);
     });
     topUpBehindPlan({ input, kwBySession, slotHours: h });
@@ -132,20 +159,20 @@ export function createOfflineScheduler({ optimize = (input) => optimizeCharging(
         plannedKWh,
         shortfallKWh: leftKWh > ALLOCATION_EPS ? leftKWh : 0,
         expectedFinishSlot,
-        expectedGreenShare: plan.planBySession.get(s.id)?.expectedGreenShare ?? 0
+        expectedGreenShare: current.planBySession.get(s.id)?.expectedGreenShare ?? 0
       };
     });
-    const first = !reported;
-    reported = true;
+    const once = report;
+    report = null;
     return {
       scheduler: 'offline',
-      status: plan.result.status === 'fallback' ? 'fallback' : plan.result.status === 'empty' ? 'feasible' : plan.result.status,
+      status: current.result.status === 'fallback' ? 'fallback' : current.result.status === 'empty' ? 'feasible' : current.result.status,
       setpointsKw,
       plans,
-      buildMs: first ? plan.result.buildMs : 0,
-      solveMs: first ? plan.result.solveMs : 0,
-      ...(first && plan.result.objective !== undefined ? { objective: plan.result.objective } : {}),
-      ...(plan.result.fallbackReason !== undefined ? { fallbackReason: `offline solve: ${plan.result.fallbackReason}` } : {})
+      buildMs: once?.buildMs ?? 0,
+      solveMs: once?.solveMs ?? 0,
+      ...(once?.objective !== undefined ? { objective: once.objective } : {}),
+      ...(current.result.fallbackReason !== undefined ? { fallbackReason: `offline solve: ${current.result.fallbackReason}` } : {})
     };
   };
 }
@@ -187,4 +214,18 @@ function topUpBehindPlan({ input, kwBySession, slotHours }: { input: ScheduleInp
   });
   const extra = allocateByPriority({ capacity, claims });
   for (const { s, j } of behind) if (kwBySession[j].length > 0) kwBySession[j][0] += extra.get(s.id) ?? 0;
+}
+
+/** Energy the sessions at this gate are behind the plan, kWh: what the rest of the plan would leave undelivered beyond the plan's own shortfall. */
+function energyBehindPlan({ input, plan }: { input: ScheduleInput; plan: OfflinePlan }): number {
+  const h = slotHours(input.timeline);
+  const offset = input.firstSlot - plan.firstSlot;
+  let behind = 0;
+  for (const s of input.sessions) {
+    const p = plan.planBySession.get(s.id);
+    if (!p) continue;
+    const { leftKWh } = replayPlan({ kw: p.kw.slice(Math.max(0, offset)), remainingKWh: s.remainingKWh, firstSlot: input.firstSlot, slotHours: h });
+    behind += Math.max(0, leftKWh - p.shortfallKWh);
+  }
+  return behind;
 }

@@ -31,12 +31,21 @@ export type OptimizeChargingOptions = HighsLoadParameters & {
   minPower?: MinPowerMode;
   /** Share of the time budget kept for the MILP after its LP relaxation. Default 0.5. */
   milpBudgetShare?: number;
+  /**
+   * Cap on the MILP branch-and-bound search, ms (after the relaxation and the rounding). Default
+   * 5 000: the rounded plan is already feasible, the search only closes the last fraction of a
+   * percent, and a replay runs thousands of gates. Raise it for live gates with a spare minute.
+   */
+  milpSearchMs?: number;
   /** Scheduler used when the solver fails or runs out of time. Default: EDF. */
   fallback?: Scheduler;
 };
 
 /** Default time budget per gate, ms: the gate's last minute minus a 10-s margin. */
 export const DEFAULT_TIME_LIMIT_MS = 50_000;
+
+/** Default cap of the MILP search, ms (see `milpSearchMs`). */
+export const DEFAULT_MILP_SEARCH_MS = 5_000;
 
 /** Row violation above which a solver's answer is repaired before dispatch, kW-equivalents. */
 const ROW_TOLERANCE = 1e-7;
@@ -55,7 +64,7 @@ const ROW_TOLERANCE = 1e-7;
  */
 export async function optimizeCharging(input: ScheduleInput, options: OptimizeChargingOptions = {}): Promise<ScheduleResult> {
   const t0 = performance.now();
-  const { minPower = 'milp', mipRelGap = 1e-3, milpBudgetShare = 0.5 } = options;
+  const { minPower = 'milp', mipRelGap = 1e-3, milpBudgetShare = 0.5, milpSearchMs = DEFAULT_MILP_SEARCH_MS } = options;
   const scheduler = options.solverName ?? (options.solveLp ? 'custom' : 'highs');
   const issues = checkScheduleInput(input);
   if (issues.length > 0) return fallback({ input, options, reason: `invalid input: ${summarize(issues)}`, t0 });
@@ -113,26 +122,42 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   if (!(relaxed.x && relaxed.status === 'optimal')) {
     return fallback({ input, options, reason: `LP relaxation of the MILP: ${relaxed.status} (${relaxed.message ?? relaxed.solverStatus})`, t0 });
   }
-  const rounded = sessionPowers(relaxedCm, relaxed.x);
-  roundMinPower({ chargingModel: cm, kw: rounded, minKw: cm.sessions.map((s) => s.minKw) });
-  // The rounded plan's objective (its p fixed, helper columns solved for): when it is within the
-  // gap of the relaxation's bound it is a proven near-optimal MILP answer and no search is needed.
-  const fixed = await solve(fixPowers(relaxedCm, rounded), budgetMs - elapsed());
-  const roundedObjective = fixed.x && fixed.status === 'optimal' ? fixed.objective : NaN;
+  // Two roundings, each re-optimized with its on/off pattern fixed (an LP, feasible since the
+  // rounded plan satisfies it); the better one is kept. Within the gap of the relaxation's bound it
+  // is a proven near-optimal MILP answer and no search is needed.
+  let rounded: Float64Array[] = [];
+  let roundedObjective = NaN;
+  for (const method of ['pack', 'threshold'] as const) {
+    const kw = sessionPowers(relaxedCm, relaxed.x);
+    roundMinPower({ chargingModel: cm, kw, minKw: cm.sessions.map((s) => s.minKw), method });
+    const pattern = await solve(patternModel(relaxedCm, kw, cm), budgetMs - elapsed());
+    let objective = NaN;
+    if (pattern.x && pattern.status === 'optimal') {
+      const levels = sessionPowers(relaxedCm, pattern.x);
+      if (respectsMinimum(cm, levels)) {
+        levels.forEach((p, j) => kw[j].set(p));
+        objective = pattern.objective;
+      }
+    }
+    if (rounded.length === 0 || objective < roundedObjective || (Number.isNaN(roundedObjective) && !Number.isNaN(objective))) {
+      rounded = kw;
+      roundedObjective = objective;
+    }
+  }
   if (roundedObjective - relaxed.objective <= mipRelGap * Math.max(1, Math.abs(relaxed.objective))) {
     return done('optimal', rounded, { objective: roundedObjective });
   }
-  const milp = await solve(cm.model, budgetMs - elapsed(), milpStart(cm, rounded));
+  const milp = await solve(cm.model, Math.min(budgetMs - elapsed(), milpSearchMs), milpStart(cm, rounded));
   if (milp.x && (milp.status === 'optimal' || milp.status === 'feasible' || milp.status === 'time-limit') && !(milp.objective > roundedObjective)) {
     const { kw, repairNote } = checkedPowers(cm, milp.x);
     const limited = milp.status === 'time-limit';
-    const note = limited ? `MILP reached its time limit (${fmtS(budgetMs)}): using the best integer solution found` : repairNote;
+    const note = limited ? `MILP search reached its time limit (${fmtS(Math.min(budgetMs, milpSearchMs))}): using the best integer solution found` : repairNote;
     return done(limited ? 'time-limit' : milp.status, kw, { objective: milp.objective, ...(note ? { fallbackReason: note } : {}) });
   }
   const why = milp.x
     ? `MILP (${milp.status}) found nothing better than the rounded relaxation`
     : milp.status === 'time-limit'
-      ? `MILP found no integer solution within ${fmtS(budgetMs)}`
+      ? `MILP found no integer solution within ${fmtS(Math.min(budgetMs, milpSearchMs))}`
       : `MILP: ${milp.status} (${milp.message ?? milp.solverStatus})`;
   return done('feasible', rounded, {
     ...(Number.isFinite(roundedObjective) ? { objective: roundedObjective } : {}),
@@ -152,14 +177,39 @@ function sessionPowers(cm: ChargingModel, x: Float64Array): Float64Array[] {
   });
 }
 
-/** The model with every session's power fixed to a plan (bounds lb = ub = kw). */
-function fixPowers(cm: ChargingModel, kw: Float64Array[]): ChargingModel['model'] {
-  const colLower = cm.model.colLower.slice();
-  const colUpper = cm.model.colUpper.slice();
-  cm.sessions.forEach((s, j) => {
-    for (let i = 0; i < kw[j].length; i++) colLower[s.pCol + i] = colUpper[s.pCol + i] = kw[j][i];
+/**
+ * The relaxed model with a plan's on/off pattern fixed: off slots 0, on slots ≥ the minimum,
+ * completing tails (below the minimum) kept as planned; continuous sessions stay free.
+ */
+function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], milpCm: ChargingModel): ChargingModel['model'] {
+  const colLower = relaxedCm.model.colLower.slice();
+  const colUpper = relaxedCm.model.colUpper.slice();
+  relaxedCm.sessions.forEach((s, j) => {
+    const m = milpCm.sessions[j].minKw;
+    if (m <= 0) return;
+    for (let i = 0; i < kw[j].length; i++) {
+      const c = s.pCol + i;
+      const v = kw[j][i];
+      if (v <= 0) colUpper[c] = 0;
+      else if (v >= m - 1e-9) colLower[c] = Math.min(m, colUpper[c]);
+      else colLower[c] = colUpper[c] = v;
+    }
   });
-  return { ...cm.model, colLower, colUpper };
+  return { ...relaxedCm.model, colLower, colUpper };
+}
+
+/** True when every session's power is 0, ≥ its minimum, or a completing last slot. */
+function respectsMinimum(cm: ChargingModel, kw: Float64Array[]): boolean {
+  return cm.sessions.every((s, j) => {
+    if (s.minKw <= 0) return true;
+    let energy = 0;
+    let last = -1;
+    for (let i = 0; i < kw[j].length; i++) {
+      energy += kw[j][i] * cm.slotHours;
+      if (kw[j][i] > 1e-7) last = i;
+    }
+    return kw[j].every((v, i) => v <= 1e-7 || v >= s.minKw - 1e-7 || (i === last && energy >= s.remainingKWh - 1e-6));
+  });
 }
 
 /** A MILP start: p, on and u of every session from a (rounded, repaired) plan. */

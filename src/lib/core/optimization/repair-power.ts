@@ -27,7 +27,43 @@ export type RepairPowerReturnType = {
   violatedRows: string[];
 };
 
-type SlotRow = { name: string; members: number[]; coeffs: number[]; rhs: number };
+/** One row of the model at one slot, over model session indices. */
+export type SlotRow = { name: string; members: number[]; coeffs: number[]; rhs: number };
+
+/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). */
+export function slotRows(cm: ChargingModel): SlotRow[][] {
+  const byEvse = new Map<string, number[]>();
+  cm.sessions.forEach((s, j) => {
+    if (s.pCol < 0) return;
+    const list = byEvse.get(s.evseId);
+    if (list) list.push(j);
+    else byEvse.set(s.evseId, [j]);
+  });
+  const out: SlotRow[][] = [];
+  for (let t = cm.firstSlot; t < cm.horizonEndSlot; t++) {
+    const i = t - cm.firstSlot;
+    const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
+    const rows: SlotRow[] = [];
+    for (const [evseId, list] of byEvse) {
+      const members = list.filter(active);
+      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(() => 1), rhs: cm.evseMaxKw[evseId] });
+    }
+    for (const row of cm.gridRows) {
+      const members: number[] = [];
+      const coeffs: number[] = [];
+      row.evseIds.forEach((id, k) => {
+        for (const j of byEvse.get(id) ?? []) {
+          if (!active(j)) continue;
+          members.push(j);
+          coeffs.push(row.coeffs[k]);
+        }
+      });
+      if (members.length > 0) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+    }
+    out.push(rows);
+  }
+  return out;
+}
 
 /**
  * Makes a power plan satisfy every row of the model without adding energy: caps at maxKw,
@@ -65,34 +101,11 @@ export function repairPower({ chargingModel: cm, kw, minKw, toleranceKw = 1e-9, 
     }
   });
   // Rows, slot by slot.
-  const byEvse = new Map<string, number[]>();
-  cm.sessions.forEach((s, j) => {
-    if (s.pCol < 0) return;
-    const list = byEvse.get(s.evseId);
-    if (list) list.push(j);
-    else byEvse.set(s.evseId, [j]);
-  });
   const H = cm.horizonEndSlot - cm.firstSlot;
+  const allRows = slotRows(cm);
   for (let i = 0; i < H; i++) {
     const t = cm.firstSlot + i;
-    const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
-    const rows: SlotRow[] = [];
-    for (const [evseId, list] of byEvse) {
-      const members = list.filter(active);
-      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(() => 1), rhs: cm.evseMaxKw[evseId] });
-    }
-    for (const row of cm.gridRows) {
-      const members: number[] = [];
-      const coeffs: number[] = [];
-      row.evseIds.forEach((id, k) => {
-        for (const j of byEvse.get(id) ?? []) {
-          if (!active(j)) continue;
-          members.push(j);
-          coeffs.push(row.coeffs[k]);
-        }
-      });
-      if (members.length > 0) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
-    }
+    const rows = allRows[i];
     const at = (j: number) => kw[j][t - cm.sessions[j].fromSlot];
     for (let pass = 0; pass < 100; pass++) {
       let violated = false;

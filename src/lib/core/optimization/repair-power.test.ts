@@ -47,6 +47,15 @@ describe('roundMinPower', () => {
     expect(res.addedKw).toBeGreaterThan(0);
   });
 
+  it('gives a feasible 0-or-≥-minKw plan with the threshold method too', () => {
+    const { input, cm } = setup();
+    const kw = cm.sessions.map((s) => new Float64Array(s.toSlot - s.fromSlot).fill(4));
+    roundMinPower({ chargingModel: cm, kw, minKw: [4.2, 4.2, 4.2], method: 'threshold' });
+    const { plans, setpointsKw } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw });
+    expect(limitViolations(input, { scheduler: 't', status: 'feasible', setpointsKw, plans, buildMs: 0, solveMs: 0 }, { checkMinKw: true })).toEqual([]);
+    expect(plans.reduce((a, p) => a + p.plannedKWh, 0)).toBeGreaterThan(40);
+  });
+
   it('keeps the remainder of a nearly full session as one completing slot', () => {
     const { input, cm } = setup([session({ id: 'a', remainingKWh: 0.5, minKw: 4.2 })]);
     const kw = [new Float64Array(16).fill(0.125)];

@@ -17,12 +17,13 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControl, EIP712 {
         "Attestation(bytes32 sessionId,bytes32 siteId,bytes32 stationId,uint64 firstSlot,uint64 lastSlot,uint64 deliveredWh,uint64[] claimSlots,uint64[] claimWh,bytes32 receiptHash,address driver)"
     );
 
+    /// @dev greenWh, claimedWh and registered share one storage slot (3 slots per (site, slot) in all).
     struct Supply {
         uint64 greenWh;
         uint64 claimedWh;
+        bool registered;
         uint64[4] sourceWh;
         bytes32 evidenceHash;
-        bool registered;
     }
 
     mapping(bytes32 siteId => mapping(uint64 slot => Supply)) private _supply;

@@ -17,6 +17,10 @@ export type QualityRow = {
   energyGapToOfflinePts: number;
   sessions: number;
   gates: number;
+  /** Gates whose solver hit its time limit (best incumbent used). */
+  timeLimitGates: number;
+  /** Gates that fell back to EDF. */
+  fallbackGates: number;
   wallMs: number;
 };
 

@@ -74,7 +74,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
     );
     out.push(
       table(
-        ['dataset', 'limit', 'root kW', 'strategy', 'energy %', 'gap pts', 'demands met %', 'peak kW', 'green %', 'violations kW·slot', 'solve p50 ms', 'sessions', 'gates', 'wall s'],
+        ['dataset', 'limit', 'root kW', 'strategy', 'energy %', 'gap pts', 'demands met %', 'peak kW', 'green %', 'violations kW·slot', 'solve p50 ms', 'sessions', 'gates', 'time-limit / fallback gates', 'wall s'],
         q.rows.map((r) => [
           r.dataset,
           r.limit,
@@ -89,6 +89,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
           fmt(r.solveMsP50, 1),
           r.sessions,
           r.gates,
+          `${r.timeLimitGates ?? 0} / ${r.fallbackGates ?? 0}`,
           fmt(r.wallMs / 1000, 1)
         ])
       ),

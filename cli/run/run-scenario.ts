@@ -16,8 +16,10 @@ export type RunScenarioParams = {
   strategy: CliStrategy;
   /** Optimizer preset when strategy is `optimal` or `offline`. */
   preset?: StrategyName;
-  /** Solver budget per gate, ms. */
+  /** Solver budget per gate, ms (engine default when absent). */
   timeLimitMs?: number;
+  /** Budget of the offline optimum's one big solve, ms (default 300 s: it is an evaluation bound, not a gate). */
+  offlineTimeLimitMs?: number;
   onProgress?: (slotsDone: number, slotsTotal: number) => void;
 };
 
@@ -25,10 +27,10 @@ export type RunScenarioParams = {
 export type RunScenarioResult = { metrics: Metrics; snapshot: EngineSnapshot; wallMs: number };
 
 /** Run the engine over the whole timeline with one strategy and compute its metrics. */
-export async function runScenario({ site, timeline, requests, strategy, preset = 'balanced', timeLimitMs, onProgress }: RunScenarioParams): Promise<RunScenarioResult> {
+export async function runScenario({ site, timeline, requests, strategy, preset = 'balanced', timeLimitMs, offlineTimeLimitMs = 300_000, onProgress }: RunScenarioParams): Promise<RunScenarioResult> {
   const { scheduler: schedulerName, preset: optimizerPreset } = resolveStrategy({ strategy, preset });
   const started = performance.now();
-  const scheduler = schedulerByName(schedulerName, { site, timeline, requests, strategy: optimizerPreset, timeLimitMs });
+  const scheduler = schedulerByName(schedulerName, { site, timeline, requests, strategy: optimizerPreset, timeLimitMs: offlineTimeLimitMs });
   const engine = createEngine({ site, timeline, requests, scheduler, schedulerName, strategy: optimizerPreset, timeLimitMs });
   const snapshot = await engine.runToEnd({ onProgress: onProgress ? (p) => onProgress(p.slotsDone, p.slotsTotal) : undefined });
   const metrics = computeMetrics({ site, snapshot });

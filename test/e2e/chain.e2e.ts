@@ -76,23 +76,37 @@ const anvilBin = resolve('node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil')
 
 test.describe('on-chain attestation against a local anvil node', () => {
   test.skip(!existsSync(anvilBin), `anvil binary not installed for this platform (${anvilBin})`);
-  // A port of its own per run, so a node left over from an aborted run can never answer instead.
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const rpcUrl = `http://127.0.0.1:${port}`;
+  let rpcUrl = '';
   let node: ChildProcess | undefined;
 
-  test.beforeAll(async () => {
-    node = spawn(anvilBin, ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
-    process.once('exit', () => node?.kill());
-    for (let i = 0; i < 50; i++) {
-      try {
-        const res = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
+  const ready = async (url: string) => {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
+      return res.ok;
+    } catch {
+      return false;
     }
+  };
+
+  test.beforeAll(async () => {
+    // A random port per attempt, so a node left over from an aborted run can never answer instead.
+    for (let attempt = 0; attempt < 3 && !rpcUrl; attempt++) {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const child = spawn(anvilBin, ['--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+      let exited = false;
+      child.once('exit', () => (exited = true));
+      for (let i = 0; i < 200 && !exited; i++) {
+        if (await ready(`http://127.0.0.1:${port}`)) {
+          rpcUrl = `http://127.0.0.1:${port}`;
+          node = child;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!rpcUrl) child.kill();
+    }
+    if (!rpcUrl) throw new Error('anvil did not start');
+    process.once('exit', () => node?.kill());
   });
 
   test.afterAll(() => {

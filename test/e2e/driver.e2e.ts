@@ -17,6 +17,10 @@ test.describe('driver: before, during and after charging', () => {
     await free.getByRole('button', { name: /Select/ }).click();
     const form = page.getByTestId('request-form');
     await expect(form).toBeVisible();
+    // Too much for the time left: the dry run warns early and says what can be done.
+    await form.getByTestId('energy-kwh').fill('100');
+    await form.getByTestId('departure').fill('09:00');
+    await expect(page.getByTestId('dry-warning')).toContainText(/only \d+\.\d of 100\.0 kWh by 09:00/, { timeout: 30_000 });
     await form.getByTestId('energy-kwh').fill('12');
     await form.getByTestId('departure').fill('10:00');
     await form.getByTestId('preference').selectOption('fast');

@@ -15,7 +15,7 @@ export async function shoot(page: Page, name: string): Promise<void> {
   for (const [kind, size] of Object.entries(SIZES)) {
     await page.setViewportSize(size);
     await page.waitForTimeout(150); // charts re-layout on resize
-    await page.screenshot({ path: `docs/screenshots/${name}-${kind}.png`, fullPage: kind === 'desktop' });
+    await page.screenshot({ path: `docs/screenshots/${name}-${kind}.png`, fullPage: true });
   }
   if (original) await page.setViewportSize(original);
 }

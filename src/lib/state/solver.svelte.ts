@@ -8,13 +8,22 @@ class SolverState {
   /** Gates that fell back to the main-thread baseline. */
   fallbacks = $state(0);
   #client: SolverClient | undefined;
+  #compareClient: SolverClient | undefined;
 
-  /** The worker client (starts the worker on first use). */
+  /** The gate/dry-run worker (started on first use). */
   client(): SolverClient {
     this.#client ??= createSolverClient({
       createWorker: () => new Worker(new URL('../workers/solver.worker.ts', import.meta.url), { type: 'module', name: 'greenslot-solver' })
     });
     return this.#client;
+  }
+
+  /** A second worker for strategy comparisons, so a long comparison never delays (or times out) a live gate. */
+  compareClient(): SolverClient {
+    this.#compareClient ??= createSolverClient({
+      createWorker: () => new Worker(new URL('../workers/solver.worker.ts', import.meta.url), { type: 'module', name: 'greenslot-compare' })
+    });
+    return this.#compareClient;
   }
 }
 

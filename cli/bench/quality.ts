@@ -9,6 +9,9 @@ import { benchSiteFor } from './bench-site';
 import { REPO_ROOT } from './run-child';
 import { round } from './stats';
 
+/** Tight limit = this share of the uncontrolled peak: low enough that it binds for smart strategies too. */
+export const TIGHT_SHARE = 0.3;
+
 /** The strategies compared, the offline optimum first (the others are measured against it). */
 export const QUALITY_STRATEGIES: readonly CliStrategy[] = ['offline', 'optimal', 'edf', 'llf', 'rr', 'fcfs', 'uncontrolled'];
 
@@ -69,7 +72,7 @@ export type RunQualityParams = {
 /**
  * Every strategy on real sessions at a loose and a tight root limit, against the offline
  * optimum. Loose = the site as described (generated sites: root = Σ EVSE max, never binding);
- * tight = half the peak that uncontrolled charging reaches on the same sessions, so the limit
+ * tight = 30 % of the peak that uncontrolled charging reaches on the same sessions, so the limit
  * binds for every dataset in the same proportion.
  */
 export async function runQuality({ quick = false, gateTimeLimitMs = 5_000, offlineTimeLimitMs = 120_000, log = () => {} }: RunQualityParams = {}): Promise<{ rows: QualityRow[]; skipped?: string; notes: string[] }> {
@@ -84,7 +87,7 @@ export async function runQuality({ quick = false, gateTimeLimitMs = 5_000, offli
     if (base.skippedSessions > 0) notes.push(`${dataset.name}: ${base.skippedSessions} session(s) of the whole file reported and skipped by the parser (first: ${base.issues[0].where}: ${base.issues[0].message}).`);
     if (base.unassigned > 0) notes.push(`${dataset.name}: ${base.unassigned} session(s) had no free EVSE for their whole stay (queued by the engine).`);
     const probe = await runScenario({ ...base, strategy: 'uncontrolled' });
-    const tightKw = Math.max(1, round(probe.metrics.peakKw * 0.5, 0));
+    const tightKw = Math.max(1, round(probe.metrics.peakKw * TIGHT_SHARE, 0));
     notes.push(`${dataset.name}: ${base.requests.length} sessions, ${base.site.evses.length} EVSEs; uncontrolled peak ${round(probe.metrics.peakKw, 1)} kW → tight root limit ${tightKw} kW.`);
     for (const limit of ['loose', 'tight'] as const) {
       const site = limit === 'tight' ? applySiteOverrides({ site: base.site, rootLimitKw: tightKw }) : base.site;

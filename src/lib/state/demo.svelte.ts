@@ -6,78 +6,19 @@ import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types'
 import { createEngine } from '$lib/core/engine/engine';
 import { edfScheduler } from '$lib/core/baselines/edf';
 import { simulateChargingRequests } from '$lib/core/simulation/simulate-charging-requests';
-import { gateClosureMs, sessionWindow, slotOfMs, slotStartMs } from '$lib/core/time/gates';
+import { gateClosureMs, sessionWindow, slotOfMs } from '$lib/core/time/gates';
 import { liveQuery } from 'dexie';
-import { localToUtcMs, toLocalDateTime } from '$lib/core/io/zoned-time';
-import { getDb, type RequestRow, type SessionRow } from '$lib/data/db';
+import { getDb, type RequestRow } from '$lib/data/db';
 import { loadSite, saveSite } from '$lib/data/site-store';
-import { evseStatuses, sessionRow, slotResultRow } from '$lib/data/step-rows';
-import { receiptForSession } from '$lib/data/receipt';
+import { persistStep } from '$lib/data/persist-step';
 import { DEFAULT_SITE } from '$lib/data/default-site';
 import { workerScheduler } from '$lib/workers/worker-scheduler';
 import type { SchedulerName } from '$lib/workers/protocol';
 import { solver } from './solver.svelte';
 import { alerts } from './alerts.svelte';
+import { defaultSettings, type DemoSettings } from './demo-settings';
 
-/** Demand presets of the simulation. */
-export type DemoPreset = 'workplace' | 'public' | 'residential';
-
-/** The demo's settings (persisted in Dexie under `demo`). */
-export type DemoSettings = {
-  siteId: string;
-  timeline: Timeline;
-  preset: DemoPreset;
-  evs: number;
-  seed: number;
-  scheduler: SchedulerName;
-  strategy: StrategyName;
-  /** Accelerated clock: real seconds per slot. */
-  secondsPerSlot: number;
-  mode: 'accelerated' | 'real';
-  /** Solver budget per gate, ms (the gate's last minute minus a margin by default). */
-  gateBudgetMs?: number;
-  /** Which scheduler ran from which slot on (a change applies from the next gate; replays follow it). */
-  schedulerLog?: { fromSlot: number; scheduler: SchedulerName; strategy: StrategyName }[];
-  /** Simulated time now, epoch ms. */
-  nowMs: number;
-  /** First slot the engine runs. */
-  startSlot: number;
-  /** Exclusive end of the run. */
-  endSlot: number;
-  /** Next slot the engine will execute (progress, used to replay after a reload). */
-  nextSlot: number;
-};
-
-const SLOTS_PER_DAY = 96;
-/** The demo day starts at 07:00 local time: the morning arrivals are the interesting part. */
-const DEMO_START_HOUR = 7;
-
-/** Midnight, in the site's time zone, of the day containing `ms` (the demo timeline's slot 0: site profiles are per local slot). */
-function siteMidnight(ms: number, timeZone: string): number {
-  const { year, month, day } = toLocalDateTime({ ms, timeZone });
-  return localToUtcMs({ local: { year, month, day, hour: 0, minute: 0 }, timeZone });
-}
-
-/** Default settings for a fresh demo on `site`, today. */
-export function defaultSettings({ site, nowMs = Date.now() }: { site: Site; nowMs?: number }): DemoSettings {
-  const timeline = { startMs: siteMidnight(nowMs, site.timezone), slotMinutes: 15 };
-  const startSlot = (DEMO_START_HOUR * 60) / timeline.slotMinutes;
-  return {
-    siteId: site.id,
-    timeline,
-    preset: 'workplace',
-    evs: 24,
-    seed: 7,
-    scheduler: 'optimal',
-    strategy: 'balanced',
-    secondsPerSlot: 3,
-    mode: 'accelerated',
-    nowMs: slotStartMs({ timeline, slot: startSlot - 1 }),
-    startSlot,
-    endSlot: 2 * SLOTS_PER_DAY,
-    nextSlot: startSlot
-  };
-}
+export type { DemoPreset, DemoSettings } from './demo-settings';
 
 /**
  * The running demonstration: the site, the demo clock (real time or accelerated, pause/step) and
@@ -355,36 +296,22 @@ class DemoState {
       s.nowMs = this.nowMs;
       this.snapshot = snap;
       this.lastGate = report.gate;
-      await this.#persist(snap, report.slot, report.gate);
+      const { scheduler, strategy } = this.#schedulerAt(report.slot);
+      await persistStep({
+        db: getDb(),
+        snapshot: snap,
+        slot: report.slot,
+        gate: report.gate,
+        site: this.site ?? DEFAULT_SITE,
+        timeline: { startMs: s.timeline.startMs, slotMinutes: s.timeline.slotMinutes },
+        nowMs: this.nowMs,
+        settings: $state.snapshot(s),
+        scheduler,
+        strategy
+      });
     } finally {
       this.stepping = false;
     }
-  }
-
-  async #persist(snap: EngineSnapshot, slot: number, gate: GateRecord): Promise<void> {
-    const db = getDb();
-    const s = this.settings!;
-    const site = this.site ?? DEFAULT_SITE;
-    const record = snap.slots.find((r) => r.slot === slot);
-    await db.transaction('rw', [db.sessions, db.slotResults, db.settings, db.evses, db.receipts, db.requests], async () => {
-      const previous = new Map((await db.sessions.toArray()).map((r) => [r.id, r] as const));
-      const appIds = new Set((await db.requests.where('siteId').equals(site.id).toArray()).filter((r) => r.origin === 'app').map((r) => r.id));
-      const rows: SessionRow[] = snap.sessions.map((session) => {
-        const prev = previous.get(session.id);
-        return sessionRow({ session, siteId: site.id, previous: prev, slot, mine: appIds.has(session.id), nowMs: Date.now(), arrivalSoc: prev?.arrivalSoc, batteryKWh: prev?.batteryKWh });
-      });
-      await db.sessions.bulkPut(rows);
-      if (record) await db.slotResults.put(slotResultRow({ record, gate, siteId: site.id }));
-      const evses = await db.evses.where('siteId').equals(site.id).toArray();
-      const statuses = evseStatuses({ evses, snapshot: snap, nowMs: this.nowMs });
-      await db.evses.bulkPut(evses.map((e) => ({ ...e, status: statuses[e.id] ?? e.status })));
-      for (const row of rows) {
-        if (row.status !== 'finished' || previous.get(row.id)?.status === 'finished') continue;
-        const json = receiptForSession({ session: row, site, timeline: s.timeline, strategy: s.strategy, scheduler: s.scheduler });
-        await db.receipts.put({ sessionId: row.id, json, createdMs: Date.now() });
-      }
-      await db.settings.put({ key: 'demo', value: $state.snapshot(s) });
-    });
   }
 
   async #saveSettings(): Promise<void> {

@@ -53,6 +53,7 @@ test.describe('driver: before, during and after charging', () => {
     await expect(page).toHaveURL(/\/receipt\/app-/);
     await expect(page.getByTestId('receipt-kwh')).toHaveText('12.0 kWh');
     await expect(page.getByTestId('receipt-chart')).toBeVisible();
+    await expect(page.getByTestId('receipt-co2-vs-reference')).toHaveText(/^\d+ g (less|more)$/);
     await expect(page.getByTestId('sign-attest')).toBeDisabled();
     const json = await page.getByTestId('receipt-json').textContent({ timeout: 5_000 });
     const receipt = JSON.parse(json ?? '{}');

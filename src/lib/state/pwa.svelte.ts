@@ -26,7 +26,11 @@ class PwaState {
     this.#update = registerSW({
       immediate: true,
       onNeedRefresh: () => (this.needRefresh = true),
-      onOfflineReady: () => (this.offlineReady = true),
+      onOfflineReady: () => {
+        this.offlineReady = true;
+        // A one-time notice: it goes away by itself.
+        setTimeout(() => (this.offlineReady = false), 10_000);
+      },
       onRegisteredSW: () => (this.registered = true)
     });
   }

@@ -63,7 +63,7 @@ export async function runScaling({
         const args = ['bench', '--evs', String(evs), '--slots', String(slots), '--solver', solver, '--seed', '1', '--json'];
         if (solver === 'glpk') args.push('--time-limit-s', String(glpkTimeLimitS));
         if (lpFile && rep === 0) args.push('--write-lp', lpFile);
-        const capMs = (solver === 'glpk' ? glpkTimeLimitS : 120) * 1000 * 2 + 60_000;
+        const capMs = (solver === 'glpk' ? glpkTimeLimitS + 60 : 180) * 1000;
         const child = await runGreenslotChild({ args, timeoutMs: capMs });
         if (!child.json || child.exitCode !== 0) {
           capped = child.killed ? `killed at the harness cap of ${round(capMs / 1000, 0)} s` : `failed (exit ${child.exitCode}): ${child.stderr.split('\n').slice(-3).join(' ')}`;

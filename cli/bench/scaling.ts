@@ -13,6 +13,8 @@ export type ScalingRow = {
   solveMsMedian: number;
   totalMsMedian: number;
   maxRssMbMedian: number;
+  /** Time to write the CPLEX LP text (the rep that wrote the LP file), ms. */
+  lpTextMs: number | null;
   status: string;
   objective: number | null;
   variables: number | null;
@@ -85,6 +87,7 @@ export async function runScaling({
         solveMsMedian: round(num('solveMs')),
         totalMsMedian: round(median(runs.map((r) => Number(r.buildMs) + Number(r.solveMs)))),
         maxRssMbMedian: round(num('maxRssMb')),
+        lpTextMs: typeof runs[0]?.lpTextMs === 'number' ? round(runs[0].lpTextMs as number) : null,
         status: runs.length ? String(last.status) : 'not run',
         objective: typeof last.objective === 'number' ? last.objective : null,
         variables: typeof last.variables === 'number' ? last.variables : null,

@@ -34,6 +34,13 @@ describe('greenslot replay', () => {
     expect(out.violationsKwSlots).toBeLessThanOrEqual(1e-6);
   });
 
+  it('uses a --mix file for the grid mix (all-wind slots → 100 % green, 11 g/kWh)', async () => {
+    const mix = writeFixtures({ 'mix.csv': 'timestamp,wind,coal\n2018-04-25T00:00Z,5,0\n' });
+    const out = JSON.parse((await runCliCaptured([...base, '--strategy', 'edf', '--mix', mix['mix.csv'], '--json'])).stdout);
+    expect(out.greenSharePct).toBeCloseTo(100, 6);
+    expect(out.co2GPerKWh).toBeCloseTo(11, 6);
+  });
+
   it('error: a site file with a bad limit exits 1 naming the file and JSON path', async () => {
     const bad = writeFixtures({ 'bad-site.json': { ...TINY_SITE, nodes: [{ ...TINY_SITE.nodes[0], limitKw: -5 }, TINY_SITE.nodes[1]] } });
     const run = await runCliCaptured(['replay', '--sessions', files['acn.json'], '--format', 'acn', '--site', bad['bad-site.json'], '--strategy', 'edf']);

@@ -1,4 +1,5 @@
-import type { BenchResults, Section } from './bench-results';
+import type { BenchResults, QualityRow, Section } from './bench-results';
+import type { ScalingRow } from './scaling';
 import { round } from './stats';
 
 function table(header: string[], rows: (string | number)[][]): string {
@@ -12,6 +13,49 @@ function machineLine(section: Section<unknown>): string {
 }
 
 const fmt = (v: number | null | undefined, d = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(round(v, d)));
+
+const verdict = (ok: boolean | null) => (ok === null ? 'not measured' : ok ? 'met' : '**not met**');
+
+/** Issue 2's scaling targets, checked against the medians (build + solve per gate). */
+function scalingTargets(rows: readonly ScalingRow[]): string[] {
+  const highs = (evs: number) => rows.find((r) => r.solver === 'highs' && r.evs === evs && r.reps > 0);
+  const glpk = (evs: number) => rows.find((r) => r.solver === 'glpk' && r.evs === evs && r.reps > 0);
+  const at = (evs: number, limitMs: number) => {
+    const h = highs(evs);
+    return `${evs.toLocaleString('en')} EVs ≤ ${limitMs / 1000} s per gate: ${h ? `${fmt(h.totalMsMedian, 0)} ms → ${verdict(h.totalMsMedian <= limitMs)}` : verdict(null)}`;
+  };
+  const ratios = rows
+    .filter((r) => r.solver === 'highs' && r.reps > 0)
+    .map((h) => ({ evs: h.evs, g: glpk(h.evs), h }))
+    .filter((x) => x.g && x.h.solveMsMedian > 0)
+    .map((x) => `${x.evs}: ${round((x.g as ScalingRow).solveMsMedian / x.h.solveMsMedian, 1)}×${(x.g as ScalingRow).capped ? ' (GLPK capped)' : ''}`);
+  const allFast = ratios.length > 0 && rows.filter((r) => r.solver === 'highs' && r.reps > 0).every((h) => {
+    const g = glpk(h.evs);
+    return !g || g.solveMsMedian / h.solveMsMedian >= 3;
+  });
+  return [
+    '**Targets (issue 2):**',
+    `- ${at(1000, 1000)}`,
+    `- ${at(5000, 10_000)}`,
+    `- HiGHS ≥ 3× faster than GLPK (solve): ${ratios.length ? `${ratios.join(', ')} → ${verdict(allFast)} (needs ≥ 3× at every size)` : verdict(null)}`
+  ];
+}
+
+/** Issue 2's quality target per dataset and limit: the optimizer within 1 point of offline and never below EDF/LLF. */
+function qualityTargets(rows: readonly QualityRow[]): string[] {
+  const out = ['**Targets (issue 2): optimizer within 1 point of the offline optimum and not below EDF/LLF (energy delivered):**'];
+  const groups = [...new Set(rows.map((r) => `${r.dataset}|${r.limit}`))];
+  for (const g of groups) {
+    const [dataset, limit] = g.split('|');
+    const inGroup = rows.filter((r) => r.dataset === dataset && r.limit === limit);
+    const best = Math.max(...inGroup.filter((r) => r.strategy === 'edf' || r.strategy === 'llf').map((r) => r.energyDeliveredPct));
+    const parts = inGroup
+      .filter((r) => r.strategy.startsWith('optimal'))
+      .map((r) => `${r.strategy} gap ${fmt(r.energyGapToOfflinePts, 2)} pts, ${r.energyDeliveredPct >= best - 0.01 ? 'not below (±0.01)' : `${fmt(best - r.energyDeliveredPct, 2)} pts below`} EDF/LLF → ${verdict(r.energyGapToOfflinePts >= -1 && r.energyDeliveredPct >= best - 0.01)}`);
+    out.push(`- ${dataset}, ${limit}: ${parts.join('; ')}`);
+  }
+  return out;
+}
 
 /** Render bench/results.json as the BENCHMARKS.md page (written by `npm run bench`, not by hand). */
 export function writeBenchmarksMd({ results }: { results: BenchResults }): string {
@@ -60,6 +104,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
       ),
       ''
     );
+    out.push(...scalingTargets(s.rows), '');
     if (s.notes?.length) out.push(...s.notes.map((n) => `- ${n}`), '');
   }
 
@@ -97,6 +142,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
       ),
       ''
     );
+    out.push(...qualityTargets(q.rows), '');
     if (q.notes?.length) out.push(...q.notes.map((n) => `- ${n}`), '');
   }
 

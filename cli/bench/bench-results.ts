@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine-info';
+import type { GlpsolRun } from './native-glpsol';
 import type { ScalingRow } from './scaling';
 
 /** One strategy on one dataset at one transformer limit, with its gap to the offline optimum. */
@@ -39,7 +40,7 @@ export type WallTimeRow = {
 };
 
 /** A benchmark section with when it ran (sections can be re-run alone with --only). */
-export type Section<T> = { ranAtIso: string; machine: MachineInfo; rows: T[]; skipped?: string; notes?: string[] };
+export type Section<T> = { ranAtIso: string; machine: MachineInfo; rows: T[]; skipped?: string; notes?: string[]; glpsol?: GlpsolRun[] };
 
 /** Everything `npm run bench` records in bench/results.json. */
 export type BenchResults = {

@@ -46,7 +46,7 @@ const started = performance.now();
 
 if (only.includes('scaling')) {
   log('== scaling (HiGHS vs GLPK, fresh process per repetition)');
-  const rows = await runScaling({
+  const { rows, glpsol } = await runScaling({
     sizes: quick ? [100, 500] : [100, 500, 1000, 2000, 5000],
     repsFor: quick ? () => 2 : undefined,
     glpkTimeLimitS: quick ? 30 : 60,
@@ -56,6 +56,7 @@ if (only.includes('scaling')) {
     ranAtIso: new Date().toISOString(),
     machine: machineInfo(),
     rows,
+    glpsol,
     notes: [
       'GLPK (glpk.js 5, WASM) gets a 60 s solver time limit per gate; a capped GLPK time is a lower bound, so its ratio is too.',
       'LP files of every size are in bench-out/gate-<EVs>x96.lp (gitignored; regenerate with `greenslot bench --evs N --slots 96 --write-lp FILE`).'

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { hasGlpsol, runGlpsol, type GlpsolRun } from './native-glpsol';
 import { REPO_ROOT, runGreenslotChild } from './run-child';
 import { median, round } from './stats';
 
@@ -51,7 +52,7 @@ export async function runScaling({
   glpkTimeLimitS = 60,
   solvers = ['highs', 'glpk'],
   log = () => {}
-}: ScalingParams = {}): Promise<ScalingRow[]> {
+}: ScalingParams = {}): Promise<{ rows: ScalingRow[]; glpsol: GlpsolRun[] }> {
   const outDir = resolve(REPO_ROOT, 'bench-out');
   mkdirSync(outDir, { recursive: true });
   const rows: ScalingRow[] = [];
@@ -97,5 +98,15 @@ export async function runScaling({
       });
     }
   }
-  return rows;
+  // Native GLPK on the written LP files, when installed: proves the files are portable (same
+  // objective) and shows how much of GLPK's time is WASM rather than the algorithm.
+  const glpsol: GlpsolRun[] = [];
+  if (hasGlpsol()) {
+    for (const row of rows.filter((r) => r.solver === 'highs' && r.lpFile)) {
+      const run = runGlpsol({ evs: row.evs, lpFile: row.lpFile as string, timeLimitS: glpkTimeLimitS, cwd: REPO_ROOT });
+      glpsol.push(run);
+      log(`  glpsol (native) ${row.evs} EVs: ${round(run.wallMs)} ms, ${run.status}, objective ${run.objective}`);
+    }
+  } else log('  glpsol not found: native GLPK comparison skipped (apt install glpk-utils)');
+  return { rows, glpsol };
 }

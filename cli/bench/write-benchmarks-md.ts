@@ -104,6 +104,16 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
       ),
       ''
     );
+    if (s.glpsol?.length) {
+      out.push('Native GLPK (`glpsol --lp`, Debian glpk-utils) on the written LP files — the same models outside WASM; the objective must match HiGHS\'s:', '');
+      out.push(
+        table(
+          ['EVs', 'glpsol wall ms', 'status', 'objective', 'HiGHS objective'],
+          s.glpsol.map((g) => [g.evs, fmt(g.wallMs, 0), g.status, g.objective === null ? '–' : String(g.objective), String(s.rows.find((r) => r.solver === 'highs' && r.evs === g.evs)?.objective ?? '–')])
+        ),
+        ''
+      );
+    }
     out.push(...scalingTargets(s.rows), '');
     if (s.notes?.length) out.push(...s.notes.map((n) => `- ${n}`), '');
   }

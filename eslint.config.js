@@ -8,7 +8,7 @@ import svelteConfig from './svelte.config.js';
 const coreForbidden = ['svelte', 'svelte/*', '$app/*', '$lib/state/*', 'dexie', 'viem', 'viem/*', '@wagmi/*'];
 
 export default ts.config(
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'dist/', 'contracts/out/', 'bench-out/', 'test-results/', 'playwright-report/', 'dev-dist/'] },
+  { ignores: ['build/', '**/.svelte-kit/', 'node_modules/', 'dist/', 'contracts/out/', 'bench-out/', 'test-results/', 'playwright-report/', 'dev-dist/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's chromium (apt) is the browser here; Playwright's own download does not work offline.
 // On a developer machine without it, `npx playwright install chromium` and unset CHROMIUM_PATH.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = 4173;
+// E2E_PORT lets several checkouts run their e2e suites side by side without reusing each other's server.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -34,7 +34,9 @@ const rowSchemas = {
   }),
   slotResults: z.looseObject({ siteId: id, slot: z.number().int(), nodes: z.array(z.looseObject({ nodeId: id })) }),
   receipts: z.looseObject({ sessionId: id, json: z.string(), createdMs: finite }),
-  settings: z.looseObject({ key: id, value: z.unknown() })
+  settings: z.looseObject({ key: id, value: z.unknown() }),
+  replaySessions: z.looseObject({ id, importId: id, arrivalMs: finite, departureMs: finite, energyKWh: finite }),
+  imports: z.looseObject({ id, kind: z.string(), createdMs: finite })
 } satisfies Record<TableName, z.ZodType>;
 
 /** Zod schema of a whole backup file. */
@@ -50,7 +52,10 @@ export const backupSchema = z.object({
     sessions: z.array(rowSchemas.sessions),
     slotResults: z.array(rowSchemas.slotResults),
     receipts: z.array(rowSchemas.receipts),
-    settings: z.array(rowSchemas.settings)
+    settings: z.array(rowSchemas.settings),
+    // Schema v3 tables: a backup written by a v1/v2 build has none.
+    replaySessions: z.array(rowSchemas.replaySessions).default([]),
+    imports: z.array(rowSchemas.imports).default([])
   })
 });
 

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createDb, SCHEMA_V1 } from './db';
+import { createDb, SCHEMA_V1, SCHEMA_V2 } from './db';
 
 function freshIdb() {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -24,13 +24,38 @@ describe('db schema migration', () => {
 
     const db = createDb({ name: 'greenslot-test', dexieOptions });
     const sessions = await db.sessions.orderBy('id').toArray();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(sessions.map((s) => [s.id, s.mine, s.updatedMs])).toEqual([
       ['a', true, 0],
       ['b', false, 0]
     ]);
     // The v2 indexes exist and work.
     expect(await db.receipts.orderBy('createdMs').count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v2 database to v3: EVSE statuses get a status time of 0 and the replay/import tables exist', async () => {
+    const dexieOptions = freshIdb();
+    const v2 = new Dexie('greenslot-v2', dexieOptions);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('evses').bulkAdd([
+      { id: 'e1', siteId: 's', nodeId: 'n', maxKw: 11, minKw: 4, phase: '3P', status: 'OUTOFORDER' },
+      { id: 'e2', siteId: 's', nodeId: 'n', maxKw: 22, minKw: 4, phase: '3P', status: 'AVAILABLE' }
+    ]);
+    await v2.table('settings').put({ key: 'demo', value: { nowMs: 5 } });
+    v2.close();
+
+    const db = createDb({ name: 'greenslot-v2', dexieOptions });
+    const evses = await db.evses.orderBy('[siteId+id]').toArray();
+    expect(db.verno).toBe(3);
+    expect(evses.map((e) => [e.id, e.status, e.statusUpdatedMs])).toEqual([
+      ['e1', 'OUTOFORDER', 0],
+      ['e2', 'AVAILABLE', 0]
+    ]);
+    expect((await db.settings.get('demo'))?.value).toEqual({ nowMs: 5 });
+    await db.replaySessions.add({ id: 'x', importId: 'i', requestMs: 1, arrivalMs: 1, departureMs: 2, energyKWh: 1, vehicleMaxKw: 7, evseId: null, preference: 'balanced' });
+    expect(await db.replaySessions.where('importId').equals('i').count()).toBe(1);
+    expect(await db.imports.orderBy('createdMs').count()).toBe(0);
     db.close();
   });
 

@@ -24,14 +24,42 @@ export const OCPI_STATUSES = [
 /** One OCPI EVSE status. */
 export type OcpiStatus = (typeof OCPI_STATUSES)[number];
 
+/** Descriptive OCPI Location facts of an imported site (display only; the optimizer never reads them). */
+export type SiteOcpiFacts = {
+  locationId: string;
+  countryCode?: string;
+  partyId?: string;
+  address?: string;
+  city?: string;
+  country?: string;
+  latitude?: number;
+  longitude?: number;
+  operatorName?: string;
+  lastUpdatedMs: number;
+  /** The Location's energy_mix flags and figures. */
+  isGreenEnergy?: boolean;
+  co2GPerKWh?: number;
+  supplierName?: string;
+  energyProductName?: string;
+};
+
 /** A site as stored: its header; nodes and EVSEs live in their own tables. */
-export type SiteRow = Omit<Site, 'nodes' | 'evses'> & { updatedMs: number };
+export type SiteRow = Omit<Site, 'nodes' | 'evses'> & {
+  updatedMs: number;
+  /** Set when the site came from an OCPI Locations import (no schema change: not indexed). */
+  ocpi?: SiteOcpiFacts;
+};
 
 /** A grid node of a stored site. */
 export type NodeRow = GridNode & { siteId: string };
 
 /** An EVSE of a stored site, with its live OCPI status. */
-export type EvseRow = Evse & { siteId: string; status: OcpiStatus };
+export type EvseRow = Evse & {
+  siteId: string;
+  status: OcpiStatus;
+  /** Schema v3: OCPI `last_updated` of the status, epoch ms (0 = set by the app, not by a backend). */
+  statusUpdatedMs?: number;
+};
 
 /** A request as stored (who asked, and whether it came from the driver form or the simulation). */
 export type RequestRow = ChargingRequest & { siteId: string; createdMs: number };
@@ -106,11 +134,33 @@ export type ReceiptRow = { sessionId: string; json: string; createdMs: number };
 /** A key/value setting (clock, strategy, selected site, ...). */
 export type SettingRow = { key: string; value: unknown };
 
+/** Schema v3: a session imported from a backend log (OCPI Sessions/CDRs, ACN-Data, CSV), kept for replay. */
+export type ReplaySessionRow = ChargingRequest & { importId: string };
+
+/** Kinds of file the import page reads. */
+export type ImportKindName = 'ocpi-locations' | 'ocpi-patches' | 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions' | 'generation-json' | 'generation-csv';
+
+/** Schema v3: one import as it landed: what it wrote and what was left out (the user's report). */
+export type ImportRow = {
+  id: string;
+  kind: ImportKindName;
+  file: string;
+  createdMs: number;
+  mode: 'all' | 'partial';
+  /** Rows written per table. */
+  written: Record<string, number>;
+  /** Plain-words summary line. */
+  summary: string;
+  /** What was left out (partial mode) or ignored (stale patches), as "where: reason". */
+  leftOut: { where: string; message: string }[];
+  warnings: { where: string; message: string }[];
+};
+
 /** Name of the app database. */
 export const DB_NAME = 'greenslot';
 
 /** Tables in schema order (backup/restore walks them). */
-export const TABLE_NAMES = ['sites', 'nodes', 'evses', 'requests', 'sessions', 'slotResults', 'receipts', 'settings'] as const;
+export const TABLE_NAMES = ['sites', 'nodes', 'evses', 'requests', 'sessions', 'slotResults', 'receipts', 'settings', 'replaySessions', 'imports'] as const;
 
 /** One table name. */
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -155,6 +205,26 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/** Schema v3: imported replay sessions and the import log. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  replaySessions: 'id, importId, arrivalMs',
+  imports: 'id, createdMs'
+} as const;
+
+/**
+ * v2 → v3: EVSE statuses get the OCPI `last_updated` they were set at, so backend patches apply in
+ * order; statuses from before v3 were set by the app itself, so 0 (any backend update is newer).
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table('evses')
+    .toCollection()
+    .modify((e: Partial<EvseRow>) => {
+      e.statusUpdatedMs ??= 0;
+    });
+}
+
 /** The typed database. */
 export class GreenSlotDb extends Dexie {
   sites!: EntityTable<SiteRow, 'id'>;
@@ -165,11 +235,14 @@ export class GreenSlotDb extends Dexie {
   slotResults!: Dexie.Table<SlotResultRow, [string, number]>;
   receipts!: EntityTable<ReceiptRow, 'sessionId'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  replaySessions!: EntityTable<ReplaySessionRow, 'id'>;
+  imports!: EntityTable<ImportRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 

@@ -14,11 +14,14 @@ export type SaveSiteParameters = {
 export async function saveSite({ db, site, statuses = {}, nowMs = Date.now() }: SaveSiteParameters): Promise<void> {
   const { nodes, evses, ...header } = site;
   await db.transaction('rw', db.sites, db.nodes, db.evses, async () => {
+    // A backend's status time survives a site edit, so its later patches still apply in order.
+    const statusTimes = new Map((await db.evses.where('siteId').equals(site.id).toArray()).map((e) => [e.id, e.statusUpdatedMs ?? 0]));
+    const previous = await db.sites.get(site.id);
     await db.nodes.where('siteId').equals(site.id).delete();
     await db.evses.where('siteId').equals(site.id).delete();
-    await db.sites.put({ ...header, updatedMs: nowMs });
+    await db.sites.put({ ...header, updatedMs: nowMs, ...(previous?.ocpi ? { ocpi: previous.ocpi } : {}) });
     await db.nodes.bulkAdd(nodes.map((n) => ({ ...n, siteId: site.id })));
-    await db.evses.bulkAdd(evses.map((e): EvseRow => ({ ...e, siteId: site.id, status: statuses[e.id] ?? 'AVAILABLE' })));
+    await db.evses.bulkAdd(evses.map((e): EvseRow => ({ ...e, siteId: site.id, status: statuses[e.id] ?? 'AVAILABLE', statusUpdatedMs: statusTimes.get(e.id) ?? 0 })));
   });
 }
 
@@ -32,7 +35,7 @@ export async function loadSite({ db, siteId }: LoadSiteParameters): Promise<Site
     if (!header) return undefined;
     const nodes = await db.nodes.where('siteId').equals(siteId).toArray();
     const evses = await db.evses.where('siteId').equals(siteId).toArray();
-    const { updatedMs: _u, ...rest } = header;
+    const { updatedMs: _u, ocpi: _o, ...rest } = header;
     return {
       ...rest,
       nodes: nodes.map(({ siteId: _s, ...n }) => n),

@@ -1,17 +1,20 @@
-import { keccak256, stringToBytes } from 'viem';
-import type { SlotRecord } from '../core/engine/types';
 import { GREEN_SOURCES, type SourceKWh } from '../core/energy/sources';
-import { canonicalJson } from './receipt';
 import type { GreenSupplySlot } from './registerGreenSupply';
+import { slotEvidenceHash, type SlotSupplyEvidence } from './slotSupplyEvidence';
 
 /** Parameters of {@link greenSupplyFromSlotRecord}. */
-export type GreenSupplyFromSlotRecordParameters = { record: SlotRecord; slotMinutes: number };
+export type GreenSupplyFromSlotRecordParameters = {
+  /** The engine's SlotRecord, or the evidence fields stored on a slot row (same result, same hash). */
+  record: SlotSupplyEvidence;
+  slotMinutes: number;
+};
 
 /**
  * The green supply an operator registers for one finished slot, from the engine's slot record: the
  * green kWh the engine booked to EVs, split into on-site PV (solar, served after the base load, as
  * allocateGreen does) and the grid's green sources pro rata to the slot's mix. The evidence hash is
- * keccak256 of the record's canonical JSON, so anyone holding the record can check it.
+ * keccak256 of the canonical JSON of the record's evidence fields (slotSupplyEvidence), exactly
+ * what the app persists per slot, so anyone holding the row can check it.
  */
 export function greenSupplyFromSlotRecord({ record, slotMinutes }: GreenSupplyFromSlotRecordParameters): GreenSupplySlot {
   const hours = slotMinutes / 60;
@@ -26,5 +29,5 @@ export function greenSupplyFromSlotRecord({ record, slotMinutes }: GreenSupplyFr
     if (share > 0) bySource[s] = gridGreenKWh * share;
   });
   bySource.solar = (bySource.solar ?? 0) + fromPvKWh;
-  return { slot: record.slot, greenKWhBySource: bySource, evidenceHash: keccak256(stringToBytes(canonicalJson({ value: record }))) };
+  return { slot: record.slot, greenKWhBySource: bySource, evidenceHash: slotEvidenceHash({ evidence: record }) };
 }

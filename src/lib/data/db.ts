@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Evse, GridNode, Site } from '$lib/core/grid/site';
 import type { ChargingRequest } from '$lib/core/simulation/request';
-import type { SourceKWh } from '$lib/core/energy/sources';
+import type { SourceKWh, SourceMix } from '$lib/core/energy/sources';
 
 /**
  * GreenSlot's IndexedDB (Dexie). Every schema version stays listed with its named upgrade
@@ -126,6 +126,20 @@ export type SlotResultRow = {
   co2GPerKWh: number;
   pricePerKWh: number;
   gate: { scheduler: string; status: string; buildMs: number; solveMs: number; fallbackReason?: string } | null;
+  // The engine figures green supply is computed from (chain/slotSupplyEvidence.ts; its hash is the
+  // on-chain evidence). Not indexed, so no schema bump; rows from older builds lack them.
+  /** Slot start, epoch ms. */
+  startMs?: number;
+  /** EV energy delivered in the slot, kWh. */
+  evEnergyKWh?: number;
+  /** Of which green, kWh. */
+  greenKWh?: number;
+  /** Site-wide base load, kW. */
+  baseLoadKw?: number;
+  /** Site-wide PV, kW. */
+  pvKw?: number;
+  /** Grid source mix of the slot. */
+  gridMix?: SourceMix;
 };
 
 /** A finished session's receipt: the exact JSON bytes that get exported (and signed later). */

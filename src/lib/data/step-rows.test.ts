@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineSnapshot, SessionState } from '$lib/core/engine/types';
+import type { EngineSnapshot, SessionState, SlotRecord } from '$lib/core/engine/types';
+import { greenSupplyFromSlotRecord } from '$lib/chain/greenSupplyFromSlotRecord';
+import { slotSupplyEvidence } from '$lib/chain/slotSupplyEvidence';
 import type { EvseRow } from './db';
-import { evseStatuses, sessionRow } from './step-rows';
+import { evseStatuses, sessionRow, slotResultRow } from './step-rows';
 
 const base: SessionState = {
   id: 's1', evseId: 'e1', nodeId: 'n', requestedEvseId: 'e1', requestMs: 0, arrivalMs: 0, departureMs: 3_600_000,
@@ -19,6 +21,26 @@ describe('session rows from engine snapshots', () => {
     expect(second.kwBySlot).toEqual({ 1: 8, 2: 8 });
     expect(second.greenKWhBySlot).toEqual({ 1: 1, 2: 1.5 });
     expect(second.plan).toEqual({ firstSlot: 2, kw: [8, 0], expectedFinishSlot: 2, expectedGreenShare: 0.5, shortfallKWh: 0 });
+  });
+});
+
+describe('slot rows from engine slot records', () => {
+  const record: SlotRecord = {
+    slot: 29, startMs: 1_764_000_000_000, evKw: 18, evEnergyKWh: 4.5, greenKWh: 2.1, greenShare: 2.1 / 4.5, baseLoadKw: 3, pvKw: 7.25,
+    netLoadKw: 13.75, limitKw: 60, nodes: [{ nodeId: 'root', evKw: 18, baseLoadKw: 3, pvKw: 7.25, netLoadKw: 13.75, limitKw: 60 }],
+    overloads: [], overKw: 0, gridMix: { wind: 0.31, hydro: 0.04, gas: 0.65 }, co2GPerKWh: 280, pricePerKWh: 0.27, chargingSessions: 2
+  };
+
+  it('stores every supply evidence field, so the stored row gives the same green supply and evidence hash as the engine record', () => {
+    const row = structuredClone(slotResultRow({ record, gate: null, siteId: 'site' })); // as IndexedDB hands it back
+    expect(slotSupplyEvidence({ record: row })).toEqual(slotSupplyEvidence({ record }));
+    expect(greenSupplyFromSlotRecord({ record: slotSupplyEvidence({ record: row })!, slotMinutes: 15 })).toEqual(greenSupplyFromSlotRecord({ record, slotMinutes: 15 }));
+  });
+
+  it('copies the grid mix instead of sharing the engine’s object', () => {
+    const row = slotResultRow({ record, gate: null, siteId: 'site' });
+    expect(row.gridMix).toEqual(record.gridMix);
+    expect(row.gridMix).not.toBe(record.gridMix);
   });
 });
 

@@ -65,7 +65,10 @@ export function sessionRow({ session: s, siteId, previous, slot, mine, nowMs, ar
 /** Parameters of `slotResultRow`. */
 export type SlotResultRowParameters = { record: SlotRecord; gate: GateRecord | null; siteId: string };
 
-/** Maps one executed slot (and the gate that dispatched it) to its row. */
+/**
+ * Maps one executed slot (and the gate that dispatched it) to its row, including every field of
+ * the chain's slot supply evidence, so green supply and its evidence hash can be recomputed.
+ */
 export function slotResultRow({ record: r, gate, siteId }: SlotResultRowParameters): SlotResultRow {
   const overByNode = new Map<string, number>();
   for (const o of r.overloads) overByNode.set(o.nodeId, (overByNode.get(o.nodeId) ?? 0) + o.overKw);
@@ -85,6 +88,12 @@ export function slotResultRow({ record: r, gate, siteId }: SlotResultRowParamete
     greenShare: r.greenShare,
     co2GPerKWh: r.co2GPerKWh,
     pricePerKWh: r.pricePerKWh,
+    startMs: r.startMs,
+    evEnergyKWh: r.evEnergyKWh,
+    greenKWh: r.greenKWh,
+    baseLoadKw: r.baseLoadKw,
+    pvKw: r.pvKw,
+    gridMix: { ...r.gridMix },
     gate: gate
       ? {
           scheduler: gate.scheduler,

@@ -1,0 +1,43 @@
+import type { Hex } from 'viem';
+import type { GreenSupplySlot } from './registerGreenSupply';
+import { ledgerSupplyWh, type LedgerSupplyWh } from './ledgerSupplyWh';
+
+/** What the ledger holds for one (site, slot), as readGreenSupply returns it. */
+export type OnChainSupply = { greenWh: number; claimedWh: number; sourceWh: readonly number[]; evidenceHash: Hex };
+
+/** On-chain state of one slot's supply compared with the engine's figures. */
+export type SupplyState =
+  | { state: 'not-registered'; slot: number; engine: LedgerSupplyWh }
+  | { state: 'registered'; slot: number; engine: LedgerSupplyWh; claimedWh: number }
+  | {
+      state: 'differs';
+      slot: number;
+      engine: LedgerSupplyWh;
+      onChain: LedgerSupplyWh;
+      claimedWh: number;
+      /** What differs: the total, the split by category, the evidence hash. */
+      differences: ('greenWh' | 'sourceWh' | 'evidenceHash')[];
+    };
+
+/** Parameters of {@link compareSupply}. */
+export type CompareSupplyParameters = { engine: GreenSupplySlot; onChain: OnChainSupply };
+
+const ZERO_HASH = `0x${'00'.repeat(32)}`;
+
+/**
+ * Compares the supply the engine's figures call for with what the ledger holds: not registered
+ * (nothing stored), registered (same Wh per category and evidence), or registered with different
+ * figures (which ones). The ledger has no "registered" flag to read, so an entry with 0 Wh and a zero
+ * evidence hash counts as not registered (the app never registers one: its evidence is a keccak hash).
+ */
+export function compareSupply({ engine, onChain }: CompareSupplyParameters): SupplyState {
+  const want = ledgerSupplyWh({ greenKWhBySource: engine.greenKWhBySource });
+  if (onChain.greenWh === 0 && onChain.evidenceHash === ZERO_HASH) return { state: 'not-registered', slot: engine.slot, engine: want };
+  const have: LedgerSupplyWh = { greenWh: onChain.greenWh, sourceWh: [0, 1, 2, 3].map((i) => Number(onChain.sourceWh[i] ?? 0)) as LedgerSupplyWh['sourceWh'] };
+  const differences: ('greenWh' | 'sourceWh' | 'evidenceHash')[] = [];
+  if (have.greenWh !== want.greenWh) differences.push('greenWh');
+  if (have.sourceWh.some((wh, i) => wh !== want.sourceWh[i])) differences.push('sourceWh');
+  if (onChain.evidenceHash.toLowerCase() !== engine.evidenceHash.toLowerCase()) differences.push('evidenceHash');
+  if (differences.length === 0) return { state: 'registered', slot: engine.slot, engine: want, claimedWh: onChain.claimedWh };
+  return { state: 'differs', slot: engine.slot, engine: want, onChain: have, claimedWh: onChain.claimedWh, differences };
+}

@@ -10,7 +10,8 @@ async function stepGates(page: Page, n: number) {
 }
 
 test.describe('driver: before, during and after charging', () => {
-  test('selects a free EVSE, sends a request, watches it charge through several gates and reads the receipt', async ({ page }) => {
+  test('selects a free EVSE, sends a request, watches it charge, reads the receipt, and attests it on the demo chain', async ({ page }) => {
+    test.setTimeout(180_000);
     await resetApp(page);
     await shoot(page, 'driver-before');
     const free = page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').filter({ hasText: '11 kW' }).first();
@@ -54,7 +55,6 @@ test.describe('driver: before, during and after charging', () => {
     await expect(page.getByTestId('receipt-kwh')).toHaveText('12.0 kWh');
     await expect(page.getByTestId('receipt-chart')).toBeVisible();
     await expect(page.getByTestId('receipt-co2-vs-reference')).toHaveText(/^\d+ g (less|more)$/);
-    await expect(page.getByTestId('sign-attest')).toBeDisabled();
     const json = await page.getByTestId('receipt-json').textContent({ timeout: 5_000 });
     const receipt = JSON.parse(json ?? '{}');
     expect(receipt.deliveredWh).toBe(12_000);
@@ -63,6 +63,45 @@ test.describe('driver: before, during and after charging', () => {
     await page.getByTestId('export-json').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/greenslot-receipt-app-.*\.json/);
+    const receiptUrl = page.url();
+    const greenSlots: number[] = receipt.claims.map((c: { slot: number }) => c.slot);
+    expect(greenSlots.length).toBeGreaterThan(0);
+
+    // The operator registers the green supply of the finished slots (the real operator flow).
+    await page.goto('/operator');
+    const panel = page.getByTestId('green-supply');
+    await panel.scrollIntoViewIfNeeded();
+    for (const slot of greenSlots) await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'not-registered', { timeout: 30_000 });
+    await panel.getByTestId('supply-register').click();
+    await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
+    await expect(panel.locator('[data-testid="supply-row"]:not([data-state="registered"])')).toHaveCount(0);
+    await expect(panel.getByTestId('supply-summary')).toContainText(/: \d+ registered, 0 not registered/);
+    await expect(panel.getByTestId('supply-register')).toBeDisabled();
+
+    // The driver signs: the EIP-712 data in plain words first, then the attestation with its block.
+    await page.goto(receiptUrl);
+    await expect(page.getByTestId('supply-missing')).toHaveCount(0);
+    const words = page.getByTestId('attest-words');
+    await expect(words).toContainText(`session ${receipt.sessionId}`, { timeout: 30_000 });
+    await expect(words).toContainText('delivered 12 kWh');
+    await expect(words).toContainText(`claimed as green in ${greenSlots.length} slot(s)`);
+    await expect(words).toContainText('chain 1337');
+    await page.getByTestId('attest-button').click();
+    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
+    await expect(page.getByTestId('attest-status')).toContainText(/Attested in block \d+/);
     await shoot(page, 'driver-receipt');
+
+    // Anyone can verify by session id; the demo chain keeps it across a reload.
+    await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await page.reload();
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+
+    // Back on the operator panel the driver's claims show against the registered supply.
+    await page.goto('/operator');
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${greenSlots[0]}"]`)).toContainText(/registered, \d+\.\d{3} claimed/, { timeout: 30_000 });
   });
 });

@@ -93,9 +93,11 @@ test.describe('driver: before, during and after charging', () => {
 
     // Anyone can verify by session id; the demo chain keeps it across a reload.
     await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
+    await expect(page.getByTestId('verify-input')).toHaveValue(receipt.sessionId);
     await page.getByTestId('verify-submit').click();
     await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
     await page.reload();
+    await expect(page.getByTestId('verify-input')).toHaveValue(receipt.sessionId);
     await page.getByTestId('verify-submit').click();
     await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
 

@@ -66,6 +66,34 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await expect(progress).toContainText('Slot 9: 2 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
   });
 
+  test('error: a receipt whose slots have no stored supply record (older build) says so, and its claim is refused', async ({ page }) => {
+    const receipt = receiptFor(`e2e-old-${Date.now()}`, [{ slot: 9, energyKWh: 1.25 }, { slot: 10, energyKWh: 0.5 }]);
+    await page.goto('/');
+    await expect(page.getByTestId('clock-now')).toBeVisible();
+    // What an older build left behind: the receipt, and a slot row without the supply figures.
+    await page.evaluate(
+      ({ sessionId, json }) =>
+        new Promise<void>((done, fail) => {
+          const open = indexedDB.open('greenslot');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['receipts', 'slotResults'], 'readwrite');
+            tx.objectStore('receipts').put({ sessionId, json, createdMs: 0 });
+            tx.objectStore('slotResults').put({ slot: 9, siteId: 'e2e-site', nodes: [], evKw: 11, greenShare: 0.5, co2GPerKWh: 200, pricePerKWh: 0.3, gate: null });
+            tx.oncomplete = () => done();
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      { sessionId: receipt.sessionId, json: canonicalJson({ value: receipt }) }
+    );
+    await page.goto(`/receipt/${receipt.sessionId}`);
+    await expect(page.getByTestId('supply-missing')).toContainText("The operator's green supply record for slots 9, 10 is missing");
+    await expect(page.getByTestId('attest-words')).toContainText('claimed as green in 2 slot(s)', { timeout: 30_000 });
+    await page.getByTestId('attest-button').click();
+    await expect(page.getByTestId('attest-progress')).toHaveAttribute('data-state', 'reverted');
+    await expect(page.getByTestId('attest-progress')).toContainText('Slot 9: 1.25 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+  });
+
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
     await page.goto('/verify');
     await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });

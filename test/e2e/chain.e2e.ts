@@ -63,7 +63,7 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await page.getByTestId('attest-button').click();
     const progress = page.getByTestId('attest-progress');
     await expect(progress).toHaveAttribute('data-state', 'reverted');
-    await expect(progress).toContainText('Slot 9: 2 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+    await expect(progress).toContainText('Slot 2026-11-25 02:15 UTC: 2 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
   });
 
   test('error: a receipt whose slots have no stored supply record (older build) says so, and its claim is refused', async ({ page }) => {
@@ -91,7 +91,7 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await expect(page.getByTestId('attest-words')).toContainText('claimed as green in 2 slot(s)', { timeout: 30_000 });
     await page.getByTestId('attest-button').click();
     await expect(page.getByTestId('attest-progress')).toHaveAttribute('data-state', 'reverted');
-    await expect(page.getByTestId('attest-progress')).toContainText('Slot 9: 1.25 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+    await expect(page.getByTestId('attest-progress')).toContainText('Slot 2026-11-25 02:15 UTC: 1.25 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
   });
 
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
@@ -152,7 +152,7 @@ test.describe('on-chain attestation against a local anvil node', () => {
     const deployed = await deployLocal({ rpcUrl });
     expect(deployed.address.toLowerCase()).toBe('0x5fbdb2315678afecb367f032d93f642f64180aa3'); // = contractAddresses[31337]
     const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80') }).extend(publicActions);
-    const supplied = await registerGreenSupply({ client: operator, ledgerAddress: deployed.address, siteId: 'e2e-site', slots: [{ slot: 9, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
+    const supplied = await registerGreenSupply({ client: operator, ledgerAddress: deployed.address, siteId: 'e2e-site', slots: [{ slot: 9, startMs: Date.UTC(2026, 10, 25) + 9 * 900_000, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
     expect(supplied.state).toBe('confirmed');
 
     // An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its unlocked accounts.
@@ -191,7 +191,7 @@ test.describe('on-chain attestation against a local anvil node', () => {
     await page.getByTestId('attest-button').click();
     const progress = page.getByTestId('attest-progress');
     await expect(progress).toHaveAttribute('data-state', 'reverted');
-    await expect(progress).toContainText('Slot 9: 0.5 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+    await expect(progress).toContainText('Slot 2026-11-25 02:15 UTC: 0.5 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
     await expect(await verify(page, 'anvil-2')).toHaveAttribute('data-status', 'not-attested');
   });
 });

@@ -38,7 +38,7 @@ describe('attestSession', () => {
   beforeAll(async () => {
     chain = await startEmbeddedChain();
     const operator = createWalletClient({ chain: embeddedChain, account: chain.operator, transport: custom(chain.provider) });
-    await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [{ slot: 1, greenKWhBySource: { solar: 5 }, evidenceHash: zeroHash }] });
+    await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [{ slot: 1, startMs: 900_000, greenKWhBySource: { solar: 5 }, evidenceHash: zeroHash }] });
   });
 
   it('error: a refused signature ends as rejected, with nothing sent', async () => {

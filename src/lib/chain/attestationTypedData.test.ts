@@ -25,16 +25,17 @@ const receipt: Receipt = {
 };
 
 describe('attestationFromReceipt', () => {
-  it('carries exactly the receipt key figures, ids hashed and the receipt hash', () => {
+  it('carries exactly the receipt key figures, ids hashed, slots as ledger keys (start minute since the epoch) and the receipt hash', () => {
+    const minute = (slot: number) => BigInt(Date.UTC(2026, 10, 25) / 60_000 + slot * 15);
     const a = attestationFromReceipt({ receipt, driver: driver.address });
     expect(a).toEqual({
       sessionId: toBytes32Id({ id: 'sess-1' }),
       siteId: toBytes32Id({ id: 'site-A' }),
       stationId: toBytes32Id({ id: 'evse-1' }),
-      firstSlot: 40n,
-      lastSlot: 47n,
+      firstSlot: minute(40),
+      lastSlot: minute(47),
       deliveredWh: 12_346n,
-      claimSlots: [40n, 41n],
+      claimSlots: [minute(40), minute(41)],
       claimWh: [2_250n, 1_500n],
       receiptHash: receiptHash({ receipt }),
       driver: driver.address

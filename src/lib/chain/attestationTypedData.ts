@@ -2,6 +2,7 @@ import type { Address, Hex, TypedDataDefinition } from 'viem';
 import type { Receipt } from './receipt';
 import { receiptHash } from './receipt';
 import { toBytes32Id } from './toBytes32Id';
+import { receiptLedgerSlot } from './ledgerSlot';
 
 /** EIP-712 domain name and version the ledger was deployed with (GreenClaimLedger constructor). */
 export const LEDGER_DOMAIN = { name: 'GreenSlot', version: '1' } as const;
@@ -22,7 +23,7 @@ export const attestationTypes = {
   ]
 } as const;
 
-/** The attestation struct as signed and submitted (Wh, absolute slots). */
+/** The attestation struct as signed and submitted (Wh; slots as ledger keys: start minute since the Unix epoch). */
 export type Attestation = {
   sessionId: Hex;
   siteId: Hex;
@@ -39,16 +40,19 @@ export type Attestation = {
 /** Parameters of {@link attestationFromReceipt}. */
 export type AttestationFromReceiptParameters = { receipt: Receipt; driver: Address };
 
-/** The key figures of a receipt as the ledger's Attestation struct: claims are exactly the receipt's. */
+/**
+ * The key figures of a receipt as the ledger's Attestation struct: claims are exactly the receipt's,
+ * its slots translated to ledger keys (ledgerSlot.ts), so receipts of different days never collide.
+ */
 export function attestationFromReceipt({ receipt, driver }: AttestationFromReceiptParameters): Attestation {
   return {
     sessionId: toBytes32Id({ id: receipt.sessionId }),
     siteId: toBytes32Id({ id: receipt.siteId }),
     stationId: toBytes32Id({ id: receipt.stationId }),
-    firstSlot: BigInt(receipt.firstSlot),
-    lastSlot: BigInt(receipt.lastSlot),
+    firstSlot: BigInt(receiptLedgerSlot({ receipt, slot: receipt.firstSlot })),
+    lastSlot: BigInt(receiptLedgerSlot({ receipt, slot: receipt.lastSlot })),
     deliveredWh: BigInt(receipt.deliveredWh),
-    claimSlots: receipt.claims.map((c) => BigInt(c.slot)),
+    claimSlots: receipt.claims.map((c) => BigInt(receiptLedgerSlot({ receipt, slot: c.slot }))),
     claimWh: receipt.claims.map((c) => BigInt(c.greenWh)),
     receiptHash: receiptHash({ receipt }),
     driver

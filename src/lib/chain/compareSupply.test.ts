@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareSupply, type OnChainSupply } from './compareSupply';
 import type { GreenSupplySlot } from './registerGreenSupply';
 
-const engine: GreenSupplySlot = { slot: 5, greenKWhBySource: { solar: 1.5, wind: 0.25 }, evidenceHash: `0x${'ab'.repeat(32)}` };
+const engine: GreenSupplySlot = { slot: 5, startMs: 4_500_000, greenKWhBySource: { solar: 1.5, wind: 0.25 }, evidenceHash: `0x${'ab'.repeat(32)}` };
 const chain = (over: Partial<OnChainSupply> = {}): OnChainSupply => ({ greenWh: 1750, claimedWh: 300, sourceWh: [1500, 250, 0, 0], evidenceHash: `0x${'AB'.repeat(32)}`, ...over });
 
 describe('compareSupply', () => {

@@ -9,10 +9,10 @@ const session = toBytes32Id({ id: 's-1' });
 
 describe('decodeChainError', () => {
   it('explains a green slot claimed twice from raw revert data', () => {
-    const data = encodeErrorResult({ abi: greenClaimLedgerAbi, errorName: 'InsufficientGreenSupply', args: [site, 42n, 1500n, 250n] });
+    const data = encodeErrorResult({ abi: greenClaimLedgerAbi, errorName: 'InsufficientGreenSupply', args: [site, 29_926_500n, 1500n, 250n] });
     const d = decodeChainError({ error: Object.assign(new Error('execution reverted'), { code: 3, data }) });
-    expect(d).toMatchObject({ kind: 'reverted', errorName: 'InsufficientGreenSupply', args: [site, 42n, 1500n, 250n] });
-    expect(d.message).toBe('Slot 42: 1.5 kWh of green energy claimed, but only 0.25 kWh of registered green supply is left. That green energy was already claimed (or never registered).');
+    expect(d).toMatchObject({ kind: 'reverted', errorName: 'InsufficientGreenSupply', args: [site, 29_926_500n, 1500n, 250n] });
+    expect(d.message).toBe('Slot 2026-11-25 07:00 UTC: 1.5 kWh of green energy claimed, but only 0.25 kWh of registered green supply is left. That green energy was already claimed (or never registered).');
   });
 
   it('decodes viem ContractFunctionRevertedError in the cause chain', () => {

@@ -1,5 +1,6 @@
 import { BaseError as ViemBaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
 import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
+import { ledgerSlotLabel } from './ledgerSlot';
 
 /** A chain failure in plain words: the UI shows `message`; `errorName` and `args` are for logs and tests. */
 export type DecodedChainError = {
@@ -11,18 +12,19 @@ export type DecodedChainError = {
 
 const kWh = (wh: unknown) => `${(Number(wh) / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kWh`;
 const short = (h: unknown) => `${String(h).slice(0, 10)}…`;
+const at = (slot: unknown) => ledgerSlotLabel({ slot: slot as bigint });
 
 // One place maps every custom error of the ledger to a sentence a driver or operator understands.
 const messages: Record<string, (args: readonly unknown[]) => string> = {
-  SupplyAlreadyRegistered: ([site, slot]) => `Green supply for slot ${slot} of site ${short(site)} is already registered.`,
-  SourceBreakdownMismatch: ([, slot, green, sum]) => `Slot ${slot}: the sources add up to ${kWh(sum)}, not the ${kWh(green)} of green supply.`,
+  SupplyAlreadyRegistered: ([site, slot]) => `Green supply for the slot at ${at(slot)} of site ${short(site)} is already registered.`,
+  SourceBreakdownMismatch: ([, slot, green, sum]) => `Slot ${at(slot)}: the sources add up to ${kWh(sum)}, not the ${kWh(green)} of green supply.`,
   SessionAlreadyAttested: ([id]) => `Session ${short(id)} is already attested; a session can be attested only once.`,
-  InvalidSlotRange: ([first, last]) => `The slot range is reversed (first ${first}, last ${last}).`,
+  InvalidSlotRange: ([first, last]) => `The slot range is reversed (first ${at(first)}, last ${at(last)}).`,
   ClaimLengthMismatch: ([a, b]) => `The claim lists differ in length (${a} slots, ${b} amounts).`,
-  InvalidClaimSlot: ([, slot]) => `Slot ${slot} is outside the session or listed out of order.`,
+  InvalidClaimSlot: ([, slot]) => `Slot ${at(slot)} is outside the session or listed out of order.`,
   ClaimExceedsDelivered: ([, claimed, delivered]) => `The green claim (${kWh(claimed)}) is more than the energy delivered (${kWh(delivered)}).`,
   InsufficientGreenSupply: ([, slot, requested, available]) =>
-    `Slot ${slot}: ${kWh(requested)} of green energy claimed, but only ${kWh(available)} of registered green supply is left. That green energy was already claimed (or never registered).`,
+    `Slot ${at(slot)}: ${kWh(requested)} of green energy claimed, but only ${kWh(available)} of registered green supply is left. That green energy was already claimed (or never registered).`,
   InvalidDriverSignature: () => 'The signature does not belong to the driver in the attestation (wrong wallet, chain or ledger).',
   UnauthorizedSubmitter: ([sender]) => `${sender} may not submit this attestation: only the driver or an operator can.`,
   SessionNotAttested: ([id]) => `Session ${short(id)} has no attestation.`,

@@ -5,7 +5,7 @@ import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
 /** Status of a session on the ledger. */
 export type AttestationStatus = 'none' | 'attested' | 'revoked';
 
-/** A session's on-chain record, Wh and absolute slots as plain numbers. */
+/** A session's on-chain record, Wh and slots (ledger keys: start minute since the Unix epoch) as plain numbers. */
 export type AttestationRecord = {
   status: AttestationStatus;
   revokeReason: number;
@@ -48,7 +48,7 @@ export async function readAttestation({ client, ledgerAddress, sessionId }: Read
 /** Parameters of {@link readGreenSupply}. */
 export type ReadGreenSupplyParameters = { client: Client; ledgerAddress: Address; siteId: Hex; slot: number };
 
-/** Registered and claimed green Wh of one (site, slot). */
+/** Registered and claimed green Wh of one (site, ledger slot key; see ledgerSlot.ts). */
 export async function readGreenSupply({ client, ledgerAddress, siteId, slot }: ReadGreenSupplyParameters) {
   const [greenWh, claimedWh, sourceWh, evidenceHash] = await readContract(client, {
     address: ledgerAddress,

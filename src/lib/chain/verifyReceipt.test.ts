@@ -9,14 +9,18 @@ import { registerGreenSupply } from './registerGreenSupply';
 import { REVOKE_REASONS, revokeAttestation } from './revokeAttestation';
 import type { TxStatus } from './sendLedgerTransaction';
 import { toBytes32Id } from './toBytes32Id';
+import { ledgerSlot } from './ledgerSlot';
 import { verifyReceipt } from './verifyReceipt';
 
-const makeReceipt = (sessionId: string, claims: { slot: number; energyKWh: number }[]): Receipt =>
+const DAY_MS = Date.UTC(2026, 10, 25);
+const startOf = (slot: number) => DAY_MS + slot * 900_000;
+
+const makeReceipt = (sessionId: string, claims: { slot: number; energyKWh: number }[], dayMs = DAY_MS): Receipt =>
   createReceipt({
     sessionId,
     siteId: 'site-A',
     stationId: 'evse-1',
-    timeline: { startMs: Date.UTC(2026, 10, 25), slotMinutes: 15 },
+    timeline: { startMs: dayMs, slotMinutes: 15 },
     firstSlot: 40,
     lastSlot: 47,
     deliveredKWh: 10,
@@ -40,15 +44,15 @@ describe('attest and verify on the embedded chain', () => {
       ledgerAddress: chain.ledgerAddress,
       siteId: 'site-A',
       slots: [
-        { slot: 41, greenKWhBySource: { solar: 2, wind: 1 }, evidenceHash: zeroHash },
-        { slot: 42, greenKWhBySource: { hydro: 1.5, biomass: 0.5 }, evidenceHash: zeroHash }
+        { slot: 41, startMs: startOf(41), greenKWhBySource: { solar: 2, wind: 1 }, evidenceHash: zeroHash },
+        { slot: 42, startMs: startOf(42), greenKWhBySource: { hydro: 1.5, biomass: 0.5 }, evidenceHash: zeroHash }
       ]
     });
     expect(outcome.state).toBe('confirmed');
   });
 
   it('registers supply per slot with the OCPI green breakdown', async () => {
-    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: 42 });
+    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: ledgerSlot({ startMs: startOf(42) }) });
     expect(s).toMatchObject({ greenWh: 2000, claimedWh: 0, sourceWh: [0, 0, 1500, 500] });
   });
 
@@ -77,7 +81,7 @@ describe('attest and verify on the embedded chain', () => {
     expect(outcome.state).toBe('reverted');
     if (outcome.state === 'reverted') {
       expect(outcome.error.errorName).toBe('InsufficientGreenSupply');
-      expect(outcome.error.message).toContain('Slot 41: 1 kWh of green energy claimed, but only 0.5 kWh');
+      expect(outcome.error.message).toContain('Slot 2026-11-25 10:15 UTC: 1 kWh of green energy claimed, but only 0.5 kWh');
     }
     expect((await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: receipt })).status).toBe('not-attested');
   });
@@ -101,8 +105,22 @@ describe('attest and verify on the embedded chain', () => {
     expect(outcome.state).toBe('confirmed');
     const result = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: 'flow-3' });
     expect(result).toMatchObject({ status: 'revoked', record: { revokeReason: 2 } });
-    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: 42 });
+    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: ledgerSlot({ startMs: startOf(42) }) });
     expect(s.claimedWh).toBe(1000);
+  });
+
+  it('keys slots by their start time: the next day’s slot 41 has its own supply, not this day’s', async () => {
+    const nextDay = DAY_MS + 86_400_000;
+    const supplied = await registerGreenSupply({
+      client: operatorClient,
+      ledgerAddress: chain.ledgerAddress,
+      siteId: 'site-A',
+      slots: [{ slot: 41, startMs: nextDay + 41 * 900_000, greenKWhBySource: { wind: 1 }, evidenceHash: zeroHash }]
+    });
+    expect(supplied.state).toBe('confirmed');
+    const receipt = makeReceipt('flow-next-day', [{ slot: 41, energyKWh: 1 }], nextDay);
+    expect((await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt })).state).toBe('confirmed');
+    expect(await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: receipt })).toMatchObject({ status: 'valid' });
   });
 
   it('error: the driver cannot register supply or revoke (not an operator)', async () => {

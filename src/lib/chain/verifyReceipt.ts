@@ -5,6 +5,7 @@ import { attestationFromReceipt } from './attestationTypedData';
 import { readAttestation, type AttestationRecord } from './readAttestation';
 import { parseReceipt, type Receipt } from './receipt';
 import { toBytes32Id } from './toBytes32Id';
+import { ledgerSlotLabel } from './ledgerSlot';
 
 /** One key figure where the receipt and the chain disagree. */
 export type FigureDifference = { field: string; receipt: string; chain: string };
@@ -34,12 +35,14 @@ const compare = (receipt: Receipt, record: AttestationRecord): FigureDifference[
   check('receiptHash', expected.receiptHash, record.receiptHash);
   check('siteId', expected.siteId, record.siteId);
   check('stationId', expected.stationId, record.stationId);
-  check('firstSlot', receipt.firstSlot, record.firstSlot);
-  check('lastSlot', receipt.lastSlot, record.lastSlot);
+  // Slots compare as ledger keys and show as start times (the receipt's own numbers are day-relative).
+  const at = (slot: number | bigint) => ledgerSlotLabel({ slot });
+  check('firstSlot', at(expected.firstSlot), at(record.firstSlot));
+  check('lastSlot', at(expected.lastSlot), at(record.lastSlot));
   check('deliveredWh', receipt.deliveredWh, record.deliveredWh);
   check('greenWh', receipt.greenWh, record.greenWhClaimed);
-  const fmt = (cs: { slot: number; greenWh: number }[]) => cs.map((c) => `${c.slot}:${c.greenWh}`).join(',');
-  check('claims', fmt(receipt.claims), fmt(record.claims));
+  const fmt = (cs: { slot: number | bigint; greenWh: number | bigint }[]) => cs.map((c) => `${at(c.slot)}: ${c.greenWh} Wh`).join(', ');
+  check('claims', fmt(expected.claimSlots.map((slot, i) => ({ slot, greenWh: expected.claimWh[i] }))), fmt(record.claims));
   return diffs;
 };
 

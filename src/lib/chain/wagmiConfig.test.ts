@@ -32,7 +32,7 @@ describe('createGreenSlotConfig', () => {
     expect(accounts).toEqual([embedded.driver, embedded.operator]);
     const driverClient = await getConnectorClient(config, { chainId: embeddedChain.id, account: embedded.driver });
     const operatorClient = await getConnectorClient(config, { chainId: embeddedChain.id, account: embedded.operator });
-    await registerGreenSupply({ client: operatorClient, ledgerAddress: embedded.ledgerAddress, siteId: 's', slots: [{ slot: 3, greenKWhBySource: { wind: 2 }, evidenceHash: zeroHash }] });
+    await registerGreenSupply({ client: operatorClient, ledgerAddress: embedded.ledgerAddress, siteId: 's', slots: [{ slot: 3, startMs: 2_700_000, greenKWhBySource: { wind: 2 }, evidenceHash: zeroHash }] });
     const receipt = createReceipt({
       sessionId: 'wagmi-1',
       siteId: 's',

@@ -54,7 +54,7 @@ describe('startEmbeddedChain', () => {
     const journal = dexieJournal({ indexedDB, IDBKeyRange });
     const chain = await startEmbeddedChain({ journal, keys });
     const client = createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.operator });
-    await registerGreenSupply({ client, ledgerAddress: chain.ledgerAddress, siteId: 'site-A', slots: [{ slot: 2, greenKWhBySource: { solar: 1 }, evidenceHash: `0x${'11'.repeat(32)}` }] });
+    await registerGreenSupply({ client, ledgerAddress: chain.ledgerAddress, siteId: 'site-A', slots: [{ slot: 2, startMs: 1_800_000, greenKWhBySource: { solar: 1 }, evidenceHash: `0x${'11'.repeat(32)}` }] });
     const driverClient = createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.driver });
     expect((await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt })).state).toBe('confirmed');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { edfScheduler } from './edf';
-import { activeSession, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
+import { activeSession, smallSite, TEST_TIMELINE } from '../testing/small-site';
 
 describe('edfScheduler', () => {
   it('serves the session that leaves first before the others under a tight root', async () => {
-    const site = twoLevelSite({ rootLimitKw: 11, evses: 2 });
+    const site = smallSite({ rootLimitKw: 11, evses: 2 });
     const result = await edfScheduler({
       site,
       timeline: TEST_TIMELINE,
@@ -28,7 +28,7 @@ describe('edfScheduler', () => {
   });
 
   it('meets every deadline when the grid is not congested', async () => {
-    const site = twoLevelSite({ rootLimitKw: 500, feederLimitKw: 500, evses: 4 });
+    const site = smallSite({ rootLimitKw: 500, feederLimitKw: 500, evses: 4 });
     const sessions = [0, 1, 2, 3].map((i) => activeSession({ id: `s${i}`, evseId: `e${i}`, startSlot: 1 + i, endSlot: 6 + 2 * i, requestedKWh: 12 }));
     const result = await edfScheduler({ site, timeline: TEST_TIMELINE, firstSlot: 1, sessions });
     for (const plan of result.plans) {
@@ -39,7 +39,7 @@ describe('edfScheduler', () => {
 
   it('reports a shortfall (not an error) when the window is too short', async () => {
     const result = await edfScheduler({
-      site: twoLevelSite(),
+      site: smallSite(),
       timeline: TEST_TIMELINE,
       firstSlot: 1,
       sessions: [activeSession({ id: 'a', endSlot: 3, requestedKWh: 30 })]
@@ -49,16 +49,16 @@ describe('edfScheduler', () => {
   });
 
   it('returns an empty result without sessions', async () => {
-    const result = await edfScheduler({ site: twoLevelSite(), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [] });
+    const result = await edfScheduler({ site: smallSite(), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [] });
     expect(result.status).toBe('empty');
     expect(result.plans).toEqual([]);
   });
 
   it('uses PV surplus in the expected green share', async () => {
-    const sunny = twoLevelSite({ pvKw: 100 });
+    const sunny = smallSite({ pvKw: 100 });
     const result = await edfScheduler({ site: sunny, timeline: TEST_TIMELINE, firstSlot: 1, sessions: [activeSession({ id: 'a' })] });
     expect(result.plans[0].expectedGreenShare).toBeCloseTo(1, 9);
-    const cloudy = await edfScheduler({ site: twoLevelSite(), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [activeSession({ id: 'a' })] });
+    const cloudy = await edfScheduler({ site: smallSite(), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [activeSession({ id: 'a' })] });
     expect(cloudy.plans[0].expectedGreenShare).toBeCloseTo(0.3, 9); // the grid mix has 30 % wind
   });
 });

@@ -5,7 +5,7 @@ import type { ChargingRequest } from '../simulation/request';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';
 import { createOfflineScheduler, offlineOptimum } from './offline-optimum';
-import { TEST_START_MS, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
+import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 
 const MIN = 60_000;
 const request = (id: string, evseId: string, requestMin: number, leaveMin: number, energyKWh: number): ChargingRequest => ({
@@ -21,7 +21,7 @@ const request = (id: string, evseId: string, requestMin: number, leaveMin: numbe
 
 // A long stay known early and a short stay that arrives later: an online scheduler that fills the
 // long stay first leaves no room for the short one; perfect foresight keeps room for it.
-const site = twoLevelSite({ rootLimitKw: 11, evses: 2 });
+const site = smallSite({ rootLimitKw: 11, evses: 2 });
 const requests = [request('long', 'e0', 0, 240, 15), request('short', 'e1', 50, 120, 5)];
 
 describe('offlineOptimum', () => {
@@ -61,7 +61,7 @@ describe('offlineOptimum', () => {
   it('plans again from the gate where battery taper left sessions behind the plan', async () => {
     // 11 kWh into a 40-kWh battery from 70 %: from slot 3 on the battery takes less than planned.
     const soc = { ...request('soc', 'e0', 0, 150, 11), batteryKWh: 40, arrivalSoc: 0.7 };
-    const roomy = twoLevelSite({ rootLimitKw: 100, evses: 2 });
+    const roomy = smallSite({ rootLimitKw: 100, evses: 2 });
     let calls = 0;
     const counting: typeof edfScheduler = (input) => {
       calls++;

@@ -7,7 +7,8 @@ import { fcfsScheduler } from './fcfs';
 import { llfScheduler } from './llf';
 import { roundRobinScheduler } from './round-robin';
 import { uncontrolledScheduler } from './uncontrolled';
-import { activeSession, arbitraryGate, arbitraryLineToLineSite, gateOn, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
+import { arbitraryGateCase, arbitraryLineToLineSite, gateOn } from '../testing/arbitrary-gates';
+import { activeSession, smallSite, TEST_TIMELINE } from '../testing/small-site';
 
 const TOL = 1e-6;
 const BASELINES: [string, Scheduler, boolean][] = [
@@ -21,7 +22,7 @@ const BASELINES: [string, Scheduler, boolean][] = [
 const withoutTimes = (r: ScheduleResult) => ({ ...r, buildMs: 0, solveMs: 0 });
 
 const SITE_KINDS = [
-  ['random trees', arbitraryGate],
+  ['random trees', arbitraryGateCase],
   ['line-to-line transformer sites', gateOn(arbitraryLineToLineSite)]
 ] as const;
 
@@ -69,7 +70,7 @@ describe.each(BASELINES)('%s baseline', (name, scheduler, respectsRows) => {
 
   it('returns the same result for the same input', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryGate, async ({ site, firstSlot, sessions }) => {
+      fc.asyncProperty(arbitraryGateCase, async ({ site, firstSlot, sessions }) => {
         const a = await scheduler({ site, timeline: TEST_TIMELINE, firstSlot, sessions });
         const b = await scheduler({ site, timeline: TEST_TIMELINE, firstSlot, sessions: [...sessions] });
         expect(withoutTimes(b)).toEqual(withoutTimes(a));
@@ -80,7 +81,7 @@ describe.each(BASELINES)('%s baseline', (name, scheduler, respectsRows) => {
 });
 
 describe('baselines on a tight root', () => {
-  const site = twoLevelSite({ rootLimitKw: 15, evses: 4 });
+  const site = smallSite({ rootLimitKw: 15, evses: 4 });
   const sessions = [0, 1, 2, 3].map((i) => activeSession({ id: `s${i}`, evseId: `e${i}`, endSlot: 30, requestedKWh: 20 }));
 
   it('uncontrolled charges everyone at full power and overloads the root', async () => {
@@ -101,7 +102,7 @@ describe('baselines on a tight root', () => {
   it('LLF serves the session with the least slack first', async () => {
     const relaxed = activeSession({ id: 'relaxed', evseId: 'e0', endSlot: 40, requestedKWh: 5 });
     const urgent = activeSession({ id: 'urgent', evseId: 'e1', endSlot: 40, requestedKWh: 80 });
-    const result = await llfScheduler({ site: twoLevelSite({ rootLimitKw: 11, evses: 2 }), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [relaxed, urgent] });
+    const result = await llfScheduler({ site: smallSite({ rootLimitKw: 11, evses: 2 }), timeline: TEST_TIMELINE, firstSlot: 1, sessions: [relaxed, urgent] });
     expect(result.setpointsKw).toEqual({ relaxed: 0, urgent: 11 });
     expect(result.plans.find((p) => p.sessionId === 'relaxed')!.plannedKWh).toBeCloseTo(5, 9);
   });

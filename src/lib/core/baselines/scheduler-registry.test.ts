@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { edfScheduler } from './edf';
 import { SCHEDULER_NAMES, SCHEDULERS, schedulerByName, SchedulerNameError } from './scheduler-registry';
-import { activeSession, TEST_TIMELINE, twoLevelSite } from './testing/small-site';
+import { activeSession, smallSite, TEST_TIMELINE } from '../testing/small-site';
 
 describe('schedulerByName', () => {
   it('has an entry and a scheduler for every name', () => {
-    const site = twoLevelSite();
+    const site = smallSite();
     for (const name of SCHEDULER_NAMES) {
       expect(SCHEDULERS[name].name).toBe(name);
       expect(typeof schedulerByName(name, { site, timeline: TEST_TIMELINE, requests: [] })).toBe('function');
@@ -16,7 +16,7 @@ describe('schedulerByName', () => {
 
   it('runs the optimizer with the given strategy under `optimal`', async () => {
     const result = await schedulerByName('optimal', { strategy: 'user-first' })({
-      site: twoLevelSite(),
+      site: smallSite(),
       timeline: TEST_TIMELINE,
       firstSlot: 1,
       sessions: [activeSession({ id: 'a', requestedKWh: 5 })]

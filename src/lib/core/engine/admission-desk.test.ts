@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_START_MS, TEST_TIMELINE, twoLevelSite } from '../baselines/testing/small-site';
+import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import type { ChargingRequest } from '../simulation/request';
 import { createAdmissionDesk, requestProblem } from './admission-desk';
 
@@ -17,7 +17,7 @@ const request = (id: string, evseId: string | null, arriveMin: number, leaveMin:
 
 describe('createAdmissionDesk', () => {
   it('hands the EVSE to the next car once the previous one has left', () => {
-    const desk = createAdmissionDesk({ site: twoLevelSite({ evses: 1 }), timeline: TEST_TIMELINE });
+    const desk = createAdmissionDesk({ site: smallSite({ evses: 1 }), timeline: TEST_TIMELINE });
     desk.receive(request('first', 'e0', 0, 50));
     desk.receive(request('second', 'e0', 1, 200));
     const gate0 = desk.admitAtGate(0);
@@ -32,7 +32,7 @@ describe('createAdmissionDesk', () => {
   });
 
   it('prefers a free EVSE under the same node, and gives a car without a choice the first free one', () => {
-    const desk = createAdmissionDesk({ site: twoLevelSite({ evses: 4 }), timeline: TEST_TIMELINE }); // f0: e0, e2; f1: e1, e3
+    const desk = createAdmissionDesk({ site: smallSite({ evses: 4 }), timeline: TEST_TIMELINE }); // f0: e0, e2; f1: e1, e3
     desk.receive(request('a', 'e2', 0, 100));
     desk.receive(request('b', 'e2', 1, 100));
     desk.receive(request('c', null, 2, 100));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { edfScheduler } from '../baselines/edf';
 import { fcfsScheduler } from '../baselines/fcfs';
-import { TEST_START_MS, TEST_TIMELINE, twoLevelSite } from '../baselines/testing/small-site';
+import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import type { Scheduler } from '../optimization/schedule';
 import type { ChargingRequest } from '../simulation/request';
@@ -28,7 +28,7 @@ const request = (id: string, extra: Partial<ChargingRequest> & { requestMin?: nu
 
 describe('createEngine', () => {
   it('charges a request from the slot after its gate and finishes it when full', async () => {
-    const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a', { requestMin: 5 })], scheduler: edfScheduler });
+    const engine = createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests: [request('a', { requestMin: 5 })], scheduler: edfScheduler });
     const snapshot = await engine.runToEnd();
     const s = snapshot.sessions[0];
     expect(s.startSlot).toBe(1);
@@ -44,7 +44,7 @@ describe('createEngine', () => {
   it('makes a request received at gate closure wait one more slot (1 ms earlier does not)', async () => {
     const gate0 = 14 * MIN;
     const run = async (requestMs: number) => {
-      const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a', { requestMs })], scheduler: edfScheduler });
+      const engine = createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests: [request('a', { requestMs })], scheduler: edfScheduler });
       const snap = await engine.runToEnd();
       const s = snap.sessions[0];
       return { startSlot: s.startSlot, firstKwSlot: s.startSlot + s.kwBySlot.findIndex((kw) => kw > 0), gate: s.admittedGateSlot };
@@ -55,7 +55,7 @@ describe('createEngine', () => {
 
   it('ends a session at its departure even when its energy is not met', async () => {
     const snap = await createEngine({
-      site: twoLevelSite(),
+      site: smallSite(),
       timeline: TEST_TIMELINE,
       requests: [request('a', { energyKWh: 50, leaveMin: 60 + 7 })], // leaves in slot 4: charges in slots 1..3
       scheduler: edfScheduler
@@ -69,7 +69,7 @@ describe('createEngine', () => {
   });
 
   it('moves a request to a free EVSE on the same node when its own is busy, and queues when none is free', async () => {
-    const site = twoLevelSite({ evses: 3 }); // e0, e2 on f0; e1 on f1
+    const site = smallSite({ evses: 3 }); // e0, e2 on f0; e1 on f1
     const events: EngineEvent[] = [];
     const engine = createEngine({
       site,
@@ -95,7 +95,7 @@ describe('createEngine', () => {
 
   it('error: rejects a request with NaN energy and a duplicate id, and keeps running the rest', async () => {
     const snap = await createEngine({
-      site: twoLevelSite(),
+      site: smallSite(),
       timeline: TEST_TIMELINE,
       requests: [request('a'), request('a', { evseId: 'e1' }), request('bad', { energyKWh: Number.NaN, evseId: 'e1' })],
       scheduler: edfScheduler
@@ -105,7 +105,7 @@ describe('createEngine', () => {
   });
 
   it('books green energy from PV first and keeps Σ session energy = Σ slot EV energy', async () => {
-    const site = twoLevelSite({ pvKw: [0, 0, 0, 0, 15, 15, 15, 15], baseLoadKw: 5 });
+    const site = smallSite({ pvKw: [0, 0, 0, 0, 15, 15, 15, 15], baseLoadKw: 5 });
     const requests = ['a', 'b', 'c'].map((id, i) => request(id, { evseId: `e${i}`, energyKWh: 12, requestMin: i }));
     const snap = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: fcfsScheduler }).runToEnd();
     const delivered = snap.sessions.reduce((a, s) => a + s.deliveredKWh, 0);
@@ -125,7 +125,7 @@ describe('createEngine', () => {
   });
 
   it('records the overloads uncontrolled charging causes on a tight root', async () => {
-    const site = twoLevelSite({ rootLimitKw: 15, evses: 4 });
+    const site = smallSite({ rootLimitKw: 15, evses: 4 });
     const requests = [0, 1, 2, 3].map((i) => request(`s${i}`, { evseId: `e${i}`, requestMin: i }));
     const snap = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: uncontrolledScheduler }).runToEnd();
     const first = snap.slots.find((r) => r.slot === 1)!;
@@ -137,7 +137,7 @@ describe('createEngine', () => {
 
   it('tapers a battery above 80 % state of charge', async () => {
     const snap = await createEngine({
-      site: twoLevelSite(),
+      site: smallSite(),
       timeline: TEST_TIMELINE,
       requests: [request('a', { energyKWh: 20, batteryKWh: 20, arrivalSoc: 0, targetSoc: 1 })],
       scheduler: edfScheduler
@@ -154,7 +154,7 @@ describe('createEngine', () => {
     const broken: Scheduler = async () => {
       throw new Error('boom');
     };
-    const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: broken, schedulerName: 'broken' });
+    const engine = createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: broken, schedulerName: 'broken' });
     expect((await engine.step()).gate).toMatchObject({ status: 'empty', sessions: 0 });
     const report = await engine.step();
     expect(report.gate).toMatchObject({ status: 'fallback', scheduler: 'edf-fallback', fallbackReason: 'scheduler threw: boom' });
@@ -164,7 +164,7 @@ describe('createEngine', () => {
 
   it('steps and runs to the end with the same result, and the same input gives the same snapshot', async () => {
     const requests = [0, 1, 2, 3, 4].map((i) => request(`r${i}`, { evseId: `e${i % 4}`, requestMin: 7 * i, arriveMin: 10 * i, leaveMin: 100 + 20 * i, energyKWh: 6 + i }));
-    const site = twoLevelSite({ rootLimitKw: 20, evses: 4 });
+    const site = smallSite({ rootLimitKw: 20, evses: 4 });
     const batch = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: fcfsScheduler }).runToEnd();
     const stepped = createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: fcfsScheduler });
     while (!stepped.done) await stepped.step();
@@ -174,7 +174,7 @@ describe('createEngine', () => {
   });
 
   it('admits a live request submitted between steps at its gate', async () => {
-    const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: edfScheduler });
+    const engine = createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: edfScheduler });
     await engine.step(); // slot 0
     engine.submit(request('live', { evseId: 'e1', requestMin: 16, arriveMin: 16, leaveMin: 600 }));
     await engine.step(); // slot 1: gate 0 closed before the live request
@@ -188,7 +188,7 @@ describe('createEngine', () => {
 
 describe('createEngine concurrency', () => {
   it('runs steps called without awaiting one after another', async () => {
-    const engine = createEngine({ site: twoLevelSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: edfScheduler });
+    const engine = createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests: [request('a')], scheduler: edfScheduler });
     const reports = await Promise.all([engine.step(), engine.step(), engine.step()]);
     expect(reports.map((r) => r.slot)).toEqual([0, 1, 2]);
     expect(engine.snapshot().sessions[0].kwBySlot).toEqual([11, 11]);
@@ -198,7 +198,7 @@ describe('createEngine concurrency', () => {
 describe('createEngine with the optimizer', () => {
   it('runs HiGHS gate by gate within the grid rows and meets feasible demands', async () => {
     const { schedulerByName } = await import('../baselines/scheduler-registry');
-    const site = twoLevelSite({ rootLimitKw: 15, evses: 3 });
+    const site = smallSite({ rootLimitKw: 15, evses: 3 });
     const requests = [request('a', { evseId: 'e0', energyKWh: 8 }), request('b', { evseId: 'e1', energyKWh: 8, requestMin: 20 }), request('c', { evseId: 'e2', energyKWh: 5, requestMin: 40, leaveMin: 150 })];
     const snap = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: schedulerByName('optimal'), schedulerName: 'optimal', strategy: 'balanced' }).runToEnd();
     expect(snap.slots.every((r) => r.overloads.length === 0 && r.evKw <= 15 + 1e-6)).toBe(true);

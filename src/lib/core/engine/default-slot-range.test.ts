@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_START_MS, TEST_TIMELINE } from '../baselines/testing/small-site';
+import { TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import type { ChargingRequest } from '../simulation/request';
 import { defaultSlotRange } from './default-slot-range';
 

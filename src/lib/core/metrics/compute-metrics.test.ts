@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { edfScheduler } from '../baselines/edf';
-import { TEST_START_MS, TEST_TIMELINE, twoLevelSite } from '../baselines/testing/small-site';
+import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { createEngine } from '../engine/create-engine';
 import type { ChargingRequest } from '../simulation/request';
@@ -20,7 +20,7 @@ const request = (id: string, evseId: string, energyKWh: number, leaveMin = 240):
 
 describe('computeMetrics', () => {
   it('reports energy, demands met, peak, green share and CO2 of a run', async () => {
-    const site = twoLevelSite({ rootLimitKw: 22, evses: 3 });
+    const site = smallSite({ rootLimitKw: 22, evses: 3 });
     // c cannot be met: it leaves after 2 charging slots (5.5 kWh max) but wants 10.
     const requests = [request('a', 'e0', 10), request('b', 'e1', 10), request('c', 'e2', 10, 45)];
     const snapshot = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: edfScheduler }).runToEnd();
@@ -43,7 +43,7 @@ describe('computeMetrics', () => {
   });
 
   it('sums uncontrolled overloads in kW·slot', async () => {
-    const site = twoLevelSite({ rootLimitKw: 15, evses: 2 });
+    const site = smallSite({ rootLimitKw: 15, evses: 2 });
     const requests = [request('a', 'e0', 5.5), request('b', 'e1', 5.5)]; // 2 slots at 11 kW each
     const snapshot = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: uncontrolledScheduler }).runToEnd();
     const m = computeMetrics({ snapshot });
@@ -53,7 +53,7 @@ describe('computeMetrics', () => {
   });
 
   it('counts a request that never got an EVSE as an unmet demand', async () => {
-    const site = twoLevelSite({ evses: 1 });
+    const site = smallSite({ evses: 1 });
     const requests = [request('a', 'e0', 5), { ...request('b', 'e0', 5), requestMs: TEST_START_MS + MIN }];
     const snapshot = await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: edfScheduler }).runToEnd();
     const m = computeMetrics({ snapshot });

@@ -3,14 +3,14 @@ import { buildChargingModel } from './build-charging-model';
 import { rowActivities, rowTerms } from './lp-model';
 import { strategyWeights } from './strategies';
 import { generateGate } from './testing/generate-gate';
-import { gate, session, smallSite } from './testing/test-gates';
+import { activeSession, gate, smallSite } from '../testing/small-site';
 import { validateLpModel } from './validate-lp-model';
 
 const rowByName = (model: ReturnType<typeof buildChargingModel>['model'], name: string) => model.rowNames.indexOf(name);
 
 describe('buildChargingModel', () => {
   it('creates p columns only inside each session window and the horizon, bounded by maxKw', () => {
-    const input = gate(smallSite(), [session({ id: 'a', startSlot: 2, endSlot: 6, maxKw: 7.4 }), session({ id: 'late', evseId: 'e1', startSlot: -3, endSlot: 4 })], {
+    const input = gate(smallSite(), [activeSession({ id: 'a', startSlot: 2, endSlot: 6, maxKw: 7.4 }), activeSession({ id: 'late', evseId: 'e1', startSlot: -3, endSlot: 4 })], {
       firstSlot: 1
     });
     const { model, sessions } = buildChargingModel({ input });
@@ -24,7 +24,7 @@ describe('buildChargingModel', () => {
   it('names rows by meaning and id, with LP-safe escapes for ids like CA-496', () => {
     const site = smallSite();
     site.evses[0] = { ...site.evses[0], id: 'CA-496' };
-    const input = gate(site, [session({ id: 'S 1', evseId: 'CA-496' }), session({ id: 'S2', evseId: 'CA-496', startSlot: 4 })]);
+    const input = gate(site, [activeSession({ id: 'S 1', evseId: 'CA-496' }), activeSession({ id: 'S2', evseId: 'CA-496', startSlot: 4 })]);
     const { model } = buildChargingModel({ input });
     expect(model.rowNames).toContain('energy.S~201');
     expect(model.rowNames).toContain('evse.CA~2d496.4');
@@ -34,7 +34,7 @@ describe('buildChargingModel', () => {
   });
 
   it('writes the energy row as Σ h·p + shortfall = remaining, with the unreachable part as shortfall lower bound', () => {
-    const input = gate(smallSite(), [session({ id: 'a', startSlot: 0, endSlot: 4, remainingKWh: 20, maxKw: 10 })]);
+    const input = gate(smallSite(), [activeSession({ id: 'a', startSlot: 0, endSlot: 4, remainingKWh: 20, maxKw: 10 })]);
     const { model } = buildChargingModel({ input });
     const r = rowByName(model, 'energy.a');
     expect(rowTerms(model, r)).toEqual([[0, 0.25], [1, 0.25], [2, 0.25], [3, 0.25], [4, 1]]);
@@ -45,7 +45,7 @@ describe('buildChargingModel', () => {
   });
 
   it('adds shared-EVSE rows only in slots where two sessions on one EVSE overlap', () => {
-    const input = gate(smallSite(), [session({ id: 'a', endSlot: 6 }), session({ id: 'b', startSlot: 4, endSlot: 10 })]);
+    const input = gate(smallSite(), [activeSession({ id: 'a', endSlot: 6 }), activeSession({ id: 'b', startSlot: 4, endSlot: 10 })]);
     const { model } = buildChargingModel({ input });
     expect(model.rowNames.filter((n) => n.startsWith('evse.'))).toEqual(['evse.e0.4', 'evse.e0.5']);
   });
@@ -62,7 +62,7 @@ describe('buildChargingModel', () => {
   });
 
   it('models minimum power with binaries only when asked for the MILP', () => {
-    const input = gate(smallSite(), [session({ id: 'a', minKw: 4.2, remainingKWh: 10 }), session({ id: 'b', evseId: 'e1' })]);
+    const input = gate(smallSite(), [activeSession({ id: 'a', minKw: 4.2, remainingKWh: 10 }), activeSession({ id: 'b', evseId: 'e1' })]);
     const milp = buildChargingModel({ input });
     const lp = buildChargingModel({ input, minPower: 'relax' });
     expect(milp.hasIntegers).toBe(true);
@@ -73,13 +73,13 @@ describe('buildChargingModel', () => {
   });
 
   it('uses min(minKw, remaining/h) as the minimum so a small remainder fits one slot', () => {
-    const input = gate(smallSite(), [session({ id: 'a', minKw: 4.2, remainingKWh: 0.5 })]);
+    const input = gate(smallSite(), [activeSession({ id: 'a', minKw: 4.2, remainingKWh: 0.5 })]);
     const cm = buildChargingModel({ input });
     expect(cm.sessions[0].minKw).toBeCloseTo(2, 9);
   });
 
   it('adds the helper columns of a term only when its weight is non-zero', () => {
-    const input = gate(smallSite({ pvKw: 20 }), [session({ id: 'a' }), session({ id: 'b', evseId: 'e1' })]);
+    const input = gate(smallSite({ pvKw: 20 }), [activeSession({ id: 'a' }), activeSession({ id: 'b', evseId: 'e1' })]);
     const all = buildChargingModel({ input, weights: strategyWeights() }).model.colNames;
     expect(all).toEqual(expect.arrayContaining(['fair.min', 'peak.kw', 'ev.0', 'pv.0', 'flat.0.1']));
     const none = buildChargingModel({ input, weights: { ...strategyWeights(), fairness: 0, peak: 0, flatten: 0, green: 0, cost: 0 } }).model.colNames;

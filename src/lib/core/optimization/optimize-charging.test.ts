@@ -4,7 +4,9 @@ import { solveWithGlpk } from './glpk-adapter';
 import { optimizeCharging } from './optimize-charging';
 import type { ScheduleResult } from './schedule';
 import { generateGate } from './testing/generate-gate';
-import { arbitraryGate, gate, limitViolations, session, smallSite } from './testing/test-gates';
+import { arbitraryScheduleInput } from '../testing/arbitrary-gates';
+import { limitViolations } from '../testing/limit-violations';
+import { activeSession, gate, smallSite } from '../testing/small-site';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const shortfall = (r: ScheduleResult) => sum(r.plans.map((p) => p.shortfallKWh));
@@ -13,7 +15,7 @@ const planned = (r: ScheduleResult) => sum(r.plans.map((p) => p.plannedKWh));
 describe('optimizeCharging', () => {
   it('keeps every random gate within EVSE, vehicle, window, energy and grid limits (LP)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryGate(), async (input) => {
+      fc.asyncProperty(arbitraryScheduleInput(), async (input) => {
         const result = await optimizeCharging(input);
         expect(['optimal', 'empty']).toContain(result.status);
         expect(limitViolations(input, result)).toEqual([]);
@@ -24,7 +26,7 @@ describe('optimizeCharging', () => {
 
   it('keeps every random gate within limits and 0-or-≥-minKw with minimum powers (MILP)', async () => {
     await fc.assert(
-      fc.asyncProperty(arbitraryGate({ withMinKw: true }), async (input) => {
+      fc.asyncProperty(arbitraryScheduleInput({ withMinKw: true }), async (input) => {
         const result = await optimizeCharging(input);
         expect(['optimal', 'feasible', 'time-limit', 'empty']).toContain(result.status);
         expect(limitViolations(input, result, { checkMinKw: true })).toEqual([]);
@@ -42,9 +44,9 @@ describe('optimizeCharging', () => {
   });
 
   it.each([
-    ['one session, plenty of grid', [session({ id: 'a', remainingKWh: 20 })], 100],
-    ['three sessions sharing a 40 kW root', [0, 1, 2].map((i) => session({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 25 })), 40],
-    ['a queued session waiting on a busy EVSE', [session({ id: 'first', endSlot: 8 }), session({ id: 'queued', startSlot: 6, remainingKWh: 15 })], 100]
+    ['one session, plenty of grid', [activeSession({ id: 'a', remainingKWh: 20 })], 100],
+    ['three sessions sharing a 40 kW root', [0, 1, 2].map((i) => activeSession({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 25 })), 40],
+    ['a queued session waiting on a busy EVSE', [activeSession({ id: 'first', endSlot: 8 }), activeSession({ id: 'queued', startSlot: 6, remainingKWh: 15 })], 100]
   ])('meets every request by departure when the grid allows it: %s', async (_label, sessions, rootLimitKw) => {
     for (const strategy of ['balanced', 'grid-first', 'green-first', 'user-first'] as const) {
       const input = gate(smallSite({ rootLimitKw }), sessions, { strategy });
@@ -58,7 +60,7 @@ describe('optimizeCharging', () => {
 
   it('reports shortfall (not infeasibility) when the limit is too tight, and shares it fairly', async () => {
     // 2 sessions × 20 kWh over 4 h on a 5 kW root: 20 kWh can be delivered at most.
-    const sessions = [session({ id: 'a', evseId: 'e0', remainingKWh: 20 }), session({ id: 'b', evseId: 'e1', remainingKWh: 20 })];
+    const sessions = [activeSession({ id: 'a', evseId: 'e0', remainingKWh: 20 }), activeSession({ id: 'b', evseId: 'e1', remainingKWh: 20 })];
     const input = gate(smallSite({ rootLimitKw: 5 }), sessions);
     const result = await optimizeCharging(input);
     expect(result.status).toBe('optimal');
@@ -70,7 +72,7 @@ describe('optimizeCharging', () => {
   });
 
   it('reports shortfall when base load eats the whole limit, and dispatches nothing', async () => {
-    const input = gate(smallSite({ rootLimitKw: 30, baseLoadKw: 35 }), [session({ id: 'a' })]);
+    const input = gate(smallSite({ rootLimitKw: 30, baseLoadKw: 35 }), [activeSession({ id: 'a' })]);
     const result = await optimizeCharging(input);
     expect(result.status).toBe('optimal');
     expect(result.setpointsKw.a).toBe(0);
@@ -83,7 +85,7 @@ describe('optimizeCharging', () => {
     const price = Array.from({ length: 16 }, (_, t) => (t >= 8 && t < 12 ? 0.4 : 0.1));
     const pv = Array.from({ length: 16 }, (_, t) => (t >= 8 && t < 12 ? 5 : 0));
     const site = smallSite({ gridMix: green, pricePerKWh: price, pvKw: pv });
-    const sessions = [session({ id: 'a', evseId: 'e0' }), session({ id: 'b', evseId: 'e1' })];
+    const sessions = [activeSession({ id: 'a', evseId: 'e0' }), activeSession({ id: 'b', evseId: 'e1' })];
     const results = Object.fromEntries(
       await Promise.all((['balanced', 'green-first'] as const).map(async (s) => [s, await optimizeCharging(gate(site, sessions, { strategy: s }))] as const))
     );
@@ -97,7 +99,7 @@ describe('optimizeCharging', () => {
   it('charges a fast-preference session earlier than a green-preference one', async () => {
     const green = Array.from({ length: 16 }, (_, t) => (t >= 12 ? { wind: 1 } : { gas: 1 }));
     const site = smallSite({ gridMix: green });
-    const sessions = [session({ id: 'fast', evseId: 'e0', preference: 'fast' }), session({ id: 'green', evseId: 'e1', preference: 'green' })];
+    const sessions = [activeSession({ id: 'fast', evseId: 'e0', preference: 'fast' }), activeSession({ id: 'green', evseId: 'e1', preference: 'green' })];
     const result = await optimizeCharging(gate(site, sessions));
     const finish = Object.fromEntries(result.plans.map((p) => [p.sessionId, p.expectedFinishSlot!]));
     expect(finish.fast).toBeLessThan(finish.green);
@@ -107,7 +109,7 @@ describe('optimizeCharging', () => {
   it('lowers the site peak with grid-first compared to user-first', async () => {
     const base = Array.from({ length: 16 }, (_, t) => (t < 6 ? 40 : 5));
     const site = smallSite({ rootLimitKw: 100, baseLoadKw: base });
-    const sessions = [0, 1, 2, 3].map((i) => session({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 12 }));
+    const sessions = [0, 1, 2, 3].map((i) => activeSession({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 12 }));
     const peak = (r: ScheduleResult) => Math.max(...Array.from({ length: 16 }, (_, t) => base[t] + sum(r.plans.map((p) => p.kw[t] ?? 0))));
     const gridFirst = await optimizeCharging(gate(site, sessions, { strategy: 'grid-first' }));
     const userFirst = await optimizeCharging(gate(site, sessions, { strategy: 'user-first' }));
@@ -116,7 +118,7 @@ describe('optimizeCharging', () => {
   });
 
   it('dispatches only sessions that may charge in the first slot, and plans the rest', async () => {
-    const input = gate(smallSite(), [session({ id: 'now', evseId: 'e0' }), session({ id: 'later', evseId: 'e1', startSlot: 4 })], { firstSlot: 0 });
+    const input = gate(smallSite(), [activeSession({ id: 'now', evseId: 'e0' }), activeSession({ id: 'later', evseId: 'e1', startSlot: 4 })], { firstSlot: 0 });
     const result = await optimizeCharging(input);
     expect(result.setpointsKw.later).toBe(0);
     const later = result.plans.find((p) => p.sessionId === 'later')!;
@@ -126,12 +128,12 @@ describe('optimizeCharging', () => {
   });
 
   it('says a plan fed by on-site PV surplus is fully green', async () => {
-    const result = await optimizeCharging(gate(smallSite({ pvKw: 50, gridMix: [{ coal: 1 }] }), [session({ id: 'a' })]));
+    const result = await optimizeCharging(gate(smallSite({ pvKw: 50, gridMix: [{ coal: 1 }] }), [activeSession({ id: 'a' })]));
     expect(result.plans[0].expectedGreenShare).toBeCloseTo(1, 6);
   });
 
   it('marks sessions with nothing left as finished before the first slot and returns empty', async () => {
-    const result = await optimizeCharging(gate(smallSite(), [session({ id: 'done', remainingKWh: 0, deliveredKWh: 10 })], { firstSlot: 3 }));
+    const result = await optimizeCharging(gate(smallSite(), [activeSession({ id: 'done', remainingKWh: 0, deliveredKWh: 10 })], { firstSlot: 3 }));
     expect(result.status).toBe('empty');
     expect(result.plans[0].expectedFinishSlot).toBe(2);
     expect(result.setpointsKw.done).toBe(0);
@@ -143,7 +145,7 @@ describe('optimizeCharging', () => {
   });
 
   it('respects 0 or ≥ minKw: three 4.2-kW-minimum sessions on a 10 kW feeder never share it three ways', async () => {
-    const sessions = [0, 2, 4].map((e) => session({ id: `s${e}`, evseId: `e${e}`, remainingKWh: 30, minKw: 4.2 }));
+    const sessions = [0, 2, 4].map((e) => activeSession({ id: `s${e}`, evseId: `e${e}`, remainingKWh: 30, minKw: 4.2 }));
     const input = gate(smallSite({ evses: 6, feederLimitKw: 10 }), sessions);
     const result = await optimizeCharging(input);
     expect(['optimal', 'feasible', 'time-limit']).toContain(result.status);
@@ -153,7 +155,7 @@ describe('optimizeCharging', () => {
   });
 
   it('lets the relaxed LP ignore minimum powers when asked', async () => {
-    const sessions = [0, 2, 4].map((e) => session({ id: `s${e}`, evseId: `e${e}`, remainingKWh: 30, minKw: 4.2 }));
+    const sessions = [0, 2, 4].map((e) => activeSession({ id: `s${e}`, evseId: `e${e}`, remainingKWh: 30, minKw: 4.2 }));
     const result = await optimizeCharging(gate(smallSite({ evses: 6, feederLimitKw: 10 }), sessions), { minPower: 'relax' });
     expect(result.status).toBe('optimal');
     expect(planned(result)).toBeCloseTo(40, 4);
@@ -177,7 +179,7 @@ describe('optimizeCharging', () => {
   });
 
   it('error: a NaN in a session never reaches the solver; the gate falls back and names the field', async () => {
-    const input = gate(smallSite(), [session({ id: 'bad', evseId: 'e0', maxKw: NaN }), session({ id: 'good', evseId: 'e1' })]);
+    const input = gate(smallSite(), [activeSession({ id: 'bad', evseId: 'e0', maxKw: NaN }), activeSession({ id: 'good', evseId: 'e1' })]);
     const result = await optimizeCharging(input);
     expect(result.status).toBe('fallback');
     expect(result.fallbackReason).toMatch(/sessions\[0\]\.maxKw/);
@@ -186,7 +188,7 @@ describe('optimizeCharging', () => {
   });
 
   it('error: a NaN price is caught in the model, never reaches the solver, and is reported', async () => {
-    const input = gate(smallSite({ pricePerKWh: [0.2, NaN] }), [session({ id: 'a' })]);
+    const input = gate(smallSite({ pricePerKWh: [0.2, NaN] }), [activeSession({ id: 'a' })]);
     const result = await optimizeCharging(input);
     expect(result.status).toBe('fallback');
     expect(result.fallbackReason).toMatch(/invalid numbers.*p\.a\.\d+: objective coefficient must be finite/);
@@ -196,13 +198,13 @@ describe('optimizeCharging', () => {
   it('error: a broken site tree falls back without throwing', async () => {
     const site = smallSite();
     site.nodes[1] = { ...site.nodes[1], parentId: null };
-    const result = await optimizeCharging(gate(site, [session({ id: 'a' })]));
+    const result = await optimizeCharging(gate(site, [activeSession({ id: 'a' })]));
     expect(result.status).toBe('fallback');
     expect(result.fallbackReason).toMatch(/model build failed/);
   });
 
   it('error: a duplicate session id falls back with the reason', async () => {
-    const result = await optimizeCharging(gate(smallSite(), [session({ id: 'x' }), session({ id: 'x', evseId: 'e1' })]));
+    const result = await optimizeCharging(gate(smallSite(), [activeSession({ id: 'x' }), activeSession({ id: 'x', evseId: 'e1' })]));
     expect(result.status).toBe('fallback');
     expect(result.fallbackReason).toMatch(/duplicate session id "x"/);
   });

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildChargingModel } from './build-charging-model';
 import { repairPower } from './repair-power';
 import { roundMinPower } from './round-min-power';
-import { gate, limitViolations, session, smallSite } from './testing/test-gates';
+import { limitViolations } from '../testing/limit-violations';
+import { activeSession, gate, smallSite } from '../testing/small-site';
 import { extractSchedule } from './extract-schedule';
 
-function setup(sessions = [0, 1, 2].map((i) => session({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 30, minKw: 4.2 })), site = smallSite({ rootLimitKw: 12 })) {
+function setup(sessions = [0, 1, 2].map((i) => activeSession({ id: `s${i}`, evseId: `e${i}`, remainingKWh: 30, minKw: 4.2 })), site = smallSite({ rootLimitKw: 12 })) {
   const input = gate(site, sessions);
   const cm = buildChargingModel({ input });
   return { input, cm };
@@ -13,7 +14,7 @@ function setup(sessions = [0, 1, 2].map((i) => session({ id: `s${i}`, evseId: `e
 
 describe('repairPower', () => {
   it('lowers an overloaded plan until every row holds, removing power from the session leaving last first', () => {
-    const sessions = [session({ id: 'early', evseId: 'e0', endSlot: 8 }), session({ id: 'late', evseId: 'e1', endSlot: 16 })];
+    const sessions = [activeSession({ id: 'early', evseId: 'e0', endSlot: 8 }), activeSession({ id: 'late', evseId: 'e1', endSlot: 16 })];
     const { input, cm } = setup(sessions, smallSite({ rootLimitKw: 12 }));
     const kw = cm.sessions.map((s) => new Float64Array(s.toSlot - s.fromSlot).fill(11));
     const res = repairPower({ chargingModel: cm, kw, minKw: [0, 0] });
@@ -57,7 +58,7 @@ describe('roundMinPower', () => {
   });
 
   it('keeps the remainder of a nearly full session as one completing slot', () => {
-    const { input, cm } = setup([session({ id: 'a', remainingKWh: 0.5, minKw: 4.2 })]);
+    const { input, cm } = setup([activeSession({ id: 'a', remainingKWh: 0.5, minKw: 4.2 })]);
     const kw = [new Float64Array(16).fill(0.125)];
     roundMinPower({ chargingModel: cm, kw, minKw: [cm.sessions[0].minKw] });
     const { plans, setpointsKw } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TEST_START_MS } from '../../baselines/testing/small-site';
+import { TEST_START_MS } from '../../testing/small-site';
 import type { Site } from '../../grid/site';
 import type { ChargingRequest } from '../../simulation/request';
 

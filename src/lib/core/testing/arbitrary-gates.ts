@@ -1,77 +1,10 @@
 import fc from 'fast-check';
-import type { Site } from '../../grid/site';
-import type { ActiveSession } from '../../optimization/schedule';
-import type { Timeline } from '../../time/timeline';
+import type { Site } from '../grid/site';
+import type { ActiveSession, ScheduleInput, StrategyName } from '../optimization/schedule';
+import type { Preference } from '../simulation/request';
+import { activeSession, gate, smallSite, TEST_START_MS } from './small-site';
 
-/**
- * Test fixtures for baselines, engine and metrics: small hand-made sites and fast-check
- * arbitraries of random trees and sessions. Test-only; nothing in core imports it.
- */
-
-/** 2026-01-05 00:00 UTC, a Monday: slot 0 of the test timelines. */
-export const TEST_START_MS = Date.UTC(2026, 0, 5);
-
-/** 15-minute test timeline. */
-export const TEST_TIMELINE: Timeline = { startMs: TEST_START_MS, slotMinutes: 15 };
-
-/** Parameters of `twoLevelSite`. */
-export type TwoLevelSiteParameters = {
-  rootLimitKw?: number;
-  feederLimitKw?: number;
-  evses?: number;
-  evseMaxKw?: number;
-  evseMinKw?: number;
-  baseLoadKw?: number;
-  pvKw?: number | number[];
-};
-
-/** Root → two feeders, EVSEs alternating between the feeders (`e0` on f0, `e1` on f1, …). */
-export function twoLevelSite({
-  rootLimitKw = 100,
-  feederLimitKw = 60,
-  evses = 4,
-  evseMaxKw = 11,
-  evseMinKw = 0,
-  baseLoadKw = 0,
-  pvKw = 0
-}: TwoLevelSiteParameters = {}): Site {
-  return {
-    id: 'test-site',
-    name: 'Test site',
-    timezone: 'UTC',
-    nodes: [
-      { id: 'root', parentId: null, limitKw: rootLimitKw, baseLoadKw },
-      { id: 'f0', parentId: 'root', limitKw: feederLimitKw },
-      { id: 'f1', parentId: 'root', limitKw: feederLimitKw }
-    ],
-    evses: Array.from({ length: evses }, (_, i) => ({ id: `e${i}`, nodeId: `f${i % 2}`, maxKw: evseMaxKw, minKw: evseMinKw, phase: '3P' as const })),
-    pv: [{ id: 'pv', nodeId: 'root', kw: pvKw }],
-    energy: { gridMix: [{ wind: 0.3, gas: 0.5, coal: 0.2 }], pricePerKWh: 0.3 }
-  };
-}
-
-/** Parameters of `activeSession`. */
-export type ActiveSessionParameters = Partial<ActiveSession> & { id: string };
-
-/** An ActiveSession with sensible defaults (11 kW, 10 kWh, window 1..20). */
-export function activeSession({ id, ...rest }: ActiveSessionParameters): ActiveSession {
-  const requestedKWh = rest.requestedKWh ?? 10;
-  const deliveredKWh = rest.deliveredKWh ?? 0;
-  return {
-    id,
-    evseId: 'e0',
-    startSlot: 1,
-    endSlot: 20,
-    maxKw: 11,
-    minKw: 0,
-    preference: 'balanced',
-    requestMs: TEST_START_MS,
-    ...rest,
-    requestedKWh,
-    deliveredKWh,
-    remainingKWh: rest.remainingKWh ?? Math.max(0, requestedKWh - deliveredKWh)
-  };
-}
+/** fast-check arbitraries of random sites, sessions and gates for property tests. Test-only. */
 
 /** A random small site: root → 1-3 feeders → EVSEs, random limits, base load and PV, some minKw. */
 export const arbitrarySite: fc.Arbitrary<Site> = fc
@@ -99,7 +32,7 @@ export const arbitrarySite: fc.Arbitrary<Site> = fc
   }));
 
 /** A random site together with random active sessions on its EVSEs (some sharing an EVSE). */
-export const arbitraryGate: fc.Arbitrary<GateCase> = gateOn(arbitrarySite);
+export const arbitraryGateCase: fc.Arbitrary<GateCase> = gateOn(arbitrarySite);
 
 /** A gate case: a site, the dispatched slot and the active sessions. */
 export type GateCase = { site: Site; firstSlot: number; sessions: ActiveSession[] };
@@ -165,3 +98,61 @@ export const arbitraryLineToLineSite: fc.Arbitrary<Site> = fc
     nodes: [{ id: 'xfmr', parentId: null, limitKw: 150, transformer: { secondaryLimitA, primaryLimitA: secondaryLimitA / 2.3, turnsRatio: 2.307692 } }],
     evses: evses.map((e, i) => ({ id: `e${i}`, nodeId: 'xfmr', maxKw: e.maxKw, minKw: e.minKw, phase: e.phase }))
   }));
+
+const PREFS: Preference[] = ['balanced', 'green', 'cheap', 'fast'];
+const STRATEGIES: StrategyName[] = ['balanced', 'grid-first', 'green-first', 'user-first'];
+
+/** Random small gates: 2–6 EVSEs on a 3-node tree (optionally with phase limits), 1–7 sessions (some queued), windows in 0..16. */
+export function arbitraryScheduleInput({ withMinKw = false }: { withMinKw?: boolean } = {}): fc.Arbitrary<ScheduleInput> {
+  return fc
+    .record({
+      evses: fc.integer({ min: 2, max: 6 }),
+      rootLimitKw: fc.integer({ min: 0, max: 60 }),
+      feederLimitKw: fc.integer({ min: 0, max: 40 }),
+      baseLoadKw: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 4, maxLength: 4 }),
+      pvKw: fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 4, maxLength: 4 }),
+      phaseLimitA: fc.option(fc.integer({ min: 6, max: 40 }), { nil: undefined }),
+      strategy: fc.constantFrom(...STRATEGIES),
+      sessions: fc.array(
+        fc.record({
+          evse: fc.nat(5),
+          start: fc.integer({ min: -2, max: 12 }),
+          len: fc.integer({ min: 0, max: 12 }),
+          remainingKWh: fc.integer({ min: 0, max: 60 }),
+          deliveredKWh: fc.integer({ min: 0, max: 10 }),
+          maxKw: fc.constantFrom(3.7, 7.4, 11),
+          minKw: withMinKw ? fc.constantFrom(0, 1.4, 4.2) : fc.constant(0),
+          pref: fc.constantFrom(...PREFS)
+        }),
+        { minLength: 1, maxLength: 7 }
+      )
+    })
+    .map((r) => {
+      // Four-slot periodic profiles give every random gate a varying base load and PV.
+      const site = smallSite({
+        evses: r.evses,
+        rootLimitKw: r.rootLimitKw,
+        feederLimitKw: r.feederLimitKw,
+        baseLoadKw: r.baseLoadKw,
+        pvKw: r.pvKw,
+        phaseLimitA: r.phaseLimitA,
+        gridMix: [{ wind: 0.6, gas: 0.4 }, { gas: 0.7, coal: 0.3 }, { solar: 0.5, gas: 0.5 }],
+        pricePerKWh: [0.1, 0.3, 0.2]
+      });
+      const sessions = r.sessions.map((s, i) =>
+        activeSession({
+          id: `s${i}`,
+          evseId: `e${s.evse % r.evses}`,
+          startSlot: s.start,
+          endSlot: s.start + s.len,
+          remainingKWh: s.remainingKWh,
+          deliveredKWh: s.deliveredKWh,
+          maxKw: s.maxKw,
+          minKw: Math.min(s.minKw, s.maxKw),
+          preference: s.pref,
+          requestMs: TEST_START_MS + i
+        })
+      );
+      return gate(site, sessions, { strategy: r.strategy });
+    });
+}

@@ -17,7 +17,10 @@ export type QualityRow = {
   /** energyDeliveredPct − the offline optimum's, percentage points (negative = worse). */
   energyGapToOfflinePts: number;
   sessions: number;
+  /** Gates with a plugged-in session (the same for every strategy; see Metrics.gates). */
   gates: number;
+  /** Gates at which the scheduler was called (differs per strategy; absent in older results). */
+  solverCalls?: number;
   /** Gates whose solver hit its time limit (best incumbent used). */
   timeLimitGates: number;
   /** Gates that fell back to EDF. */

@@ -113,6 +113,7 @@ export async function runQuality({ quick = false, gateTimeLimitMs = 5_000, offli
           energyGapToOfflinePts: round(metrics.energyDeliveredPct - offlinePct, 3),
           sessions: metrics.sessions,
           gates: metrics.gates,
+          solverCalls: metrics.solverCalls,
           timeLimitGates: snapshot.gates.filter((g) => g.status === 'time-limit').length,
           fallbackGates: metrics.fallbackGates,
           wallMs: round(wallMs, 0)

@@ -3,6 +3,7 @@ import { edfScheduler } from '../baselines/edf';
 import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { createEngine } from '../engine/create-engine';
+import type { Scheduler } from '../optimization/schedule';
 import type { ChargingRequest } from '../simulation/request';
 import { computeMetrics } from './compute-metrics';
 
@@ -40,6 +41,32 @@ describe('computeMetrics', () => {
     expect(m.gates).toBeGreaterThan(0);
     expect(m.perSession.find((s) => s.id === 'c')!.shortfallKWh).toBeGreaterThan(4);
     expect(m.perSession.find((s) => s.id === 'a')!.shortfallKWh).toBeCloseTo(0, 9);
+  });
+
+  it('counts gates the same way for every scheduler: slots with a plugged-in session, whoever finishes early', async () => {
+    const site = smallSite({ rootLimitKw: 50, evses: 2 });
+    // a stays 0–3 h, b 4–5 h: no car is plugged in between 3 h and 4 h.
+    const requests = [request('a', 'e0', 2.75, 180), { ...request('b', 'e1', 2.75, 300), arrivalMs: TEST_START_MS + 240 * MIN }];
+    // A deferring scheduler: nothing until a session's last slot (the engine calls it at every gate until then).
+    const lazy: Scheduler = async (input) => {
+      const result = await edfScheduler(input);
+      const setpointsKw = Object.fromEntries(input.sessions.map((s) => [s.id, s.endSlot - 1 === input.firstSlot ? result.setpointsKw[s.id] ?? 0 : 0]));
+      return { ...result, scheduler: 'lazy', setpointsKw };
+    };
+    const runs = await Promise.all(
+      [edfScheduler, uncontrolledScheduler, lazy].map(async (scheduler) => computeMetrics({ snapshot: await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler }).runToEnd() }))
+    );
+    const [edf, uncontrolled, deferring] = runs;
+    expect(new Set(runs.map((m) => m.gates)).size).toBe(1);
+    const sessions = (await createEngine({ site, timeline: TEST_TIMELINE, requests, scheduler: edfScheduler }).runToEnd()).sessions;
+    const plugged = new Set(sessions.flatMap((s) => Array.from({ length: s.endSlot - s.startSlot }, (_, i) => s.startSlot + i)));
+    expect(edf.gates).toBe(plugged.size);
+    expect(edf.gates).toBeLessThan(edf.slots - 2);
+    // The scheduler calls differ: EDF and uncontrolled finish each car in one slot, the lazy one is asked until the last slot.
+    expect(edf.solverCalls).toBeLessThan(deferring.solverCalls);
+    expect(uncontrolled.solverCalls).toBe(edf.solverCalls);
+    // …and in the empty hour too, for b, which is admitted but not plugged in yet: not a gate.
+    expect(deferring.solverCalls).toBeGreaterThan(deferring.gates);
   });
 
   it('sums uncontrolled overloads in kW·slot', async () => {

@@ -39,7 +39,7 @@ export type Metrics = {
   deliveredKWh: number;
   greenKWh: number;
   co2G: number;
-  /** Scheduler-reported solve time over gates that had sessions, ms. */
+  /** Scheduler-reported solve time over the gates at which the scheduler was called (`solverCalls`), ms. */
   solveMsP50: number;
   solveMsP95: number;
   solveMsMax: number;
@@ -52,9 +52,18 @@ export type Metrics = {
   requests: number;
   rejected: number;
   queued: number;
-  /** Gates that had sessions to schedule. */
+  /**
+   * Gates whose dispatched slot has at least one plugged-in session (startSlot ≤ slot < endSlot).
+   * Counted from the admitted sessions' windows, so it is the same for every scheduler on the same
+   * requests (admission does not depend on the scheduler).
+   */
   gates: number;
-  /** Gates that fell back (solver error or time limit). */
+  /**
+   * Gates at which the scheduler was called (some session still wanted energy). Differs per
+   * scheduler: one that finishes sessions early is called less often than one that defers.
+   */
+  solverCalls: number;
+  /** Scheduler calls that fell back (solver error or time limit). */
   fallbackGates: number;
   slots: number;
   perSession: SessionMetrics[];
@@ -125,11 +134,37 @@ export function computeMetrics({ snapshot, site }: ComputeMetricsParameters): Me
     requests: snapshot.requestCount,
     rejected: snapshot.rejected.length,
     queued: snapshot.queued.length,
-    gates: solvedGates.length,
+    gates: gatesWithPluggedSessions(snapshot),
+    solverCalls: solvedGates.length,
     fallbackGates: solvedGates.filter((g) => g.status === 'fallback').length,
     slots: snapshot.slots.length,
     perSession
   };
+}
+
+/** Gates whose dispatched slot lies inside some admitted session's window (see `Metrics.gates`). */
+function gatesWithPluggedSessions(snapshot: EngineSnapshot): number {
+  if (snapshot.gates.length === 0) return 0;
+  // Difference array over the run's slots: +1 at each window start, −1 at its end.
+  const from = snapshot.startSlot;
+  const length = Math.max(0, snapshot.endSlot - from) + 1;
+  const delta = new Int32Array(length + 1);
+  for (const s of snapshot.sessions) {
+    const a = Math.min(length, Math.max(0, s.startSlot - from));
+    const b = Math.min(length, Math.max(0, s.endSlot - from));
+    if (b <= a) continue;
+    delta[a]++;
+    delta[b]--;
+  }
+  const plugged = new Int32Array(length);
+  let running = 0;
+  for (let i = 0; i < length; i++) plugged[i] = running += delta[i];
+  let count = 0;
+  for (const g of snapshot.gates) {
+    const i = g.firstSlot - from;
+    if (i >= 0 && i < length && plugged[i] > 0) count++;
+  }
+  return count;
 }
 
 function sum(values: readonly number[]): number {

@@ -81,9 +81,19 @@ describe('buildChargingModel', () => {
   it('adds the helper columns of a term only when its weight is non-zero', () => {
     const input = gate(smallSite({ pvKw: 20 }), [activeSession({ id: 'a' }), activeSession({ id: 'b', evseId: 'e1' })]);
     const all = buildChargingModel({ input, weights: strategyWeights() }).model.colNames;
-    expect(all).toEqual(expect.arrayContaining(['fair.min', 'peak.kw', 'ev.0', 'pv.0', 'flat.0.1']));
-    const none = buildChargingModel({ input, weights: { ...strategyWeights(), fairness: 0, peak: 0, flatten: 0, green: 0, cost: 0 } }).model.colNames;
-    expect(none.some((n) => /^(fair|peak|ev|pv|flat)\./.test(n))).toBe(false);
+    expect(all).toEqual(expect.arrayContaining(['fair.min', 'peak.kw', 'ev.0', 'pv.0', 'flat.0.1', 'head.1']));
+    const none = buildChargingModel({ input, weights: { ...strategyWeights(), fairness: 0, peak: 0, flatten: 0, green: 0, cost: 0, headroom: 0 } }).model.colNames;
+    expect(none.some((n) => /^(fair|peak|ev|pv|flat|head)\./.test(n))).toBe(false);
+  });
+
+  it('reserves headroom from the second slot on, ramping to 80 % of the root capacity an hour ahead', () => {
+    const input = gate(smallSite({ rootLimitKw: 40 }), [activeSession({ id: 'a' })]);
+    const { model } = buildChargingModel({ input });
+    const rhs = (t: number) => model.rowUpper[model.rowNames.indexOf(`head.${t}`)];
+    expect(model.rowNames).not.toContain('head.0');
+    expect(rhs(1)).toBeCloseTo(40 * (1 - 0.8 / 4), 9);
+    expect(rhs(4)).toBeCloseTo(40 * 0.2, 9);
+    expect(rhs(15)).toBeCloseTo(40 * 0.2, 9);
   });
 
   it('builds a 1,000-session gate as plain data that survives structured cloning', () => {

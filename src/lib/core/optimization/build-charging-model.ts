@@ -208,6 +208,8 @@ function termContext({
     const ev = root ? Math.min(evMaxAt[i], root.rhs[i]) : evMaxAt[i];
     referenceKw = Math.max(referenceKw, Math.max(0, energy.baseLoadKw[i] - energy.pvKw[i]) + ev);
   }
+  // The headroom term reserves a share of the root's EV capacity (every EVSE is under the root).
+  const rootCapacityKw = root ? root.rhs.slice(0, H) : null;
   let evCols: Int32Array | null = null;
   let pvCols: Int32Array | null = null;
   const ctx: TermContext = {
@@ -218,6 +220,7 @@ function termContext({
     sessions,
     energy,
     referenceKw,
+    rootCapacityKw,
     evLoadCols() {
       if (evCols) return evCols;
       evCols = new Int32Array(H);

@@ -22,6 +22,8 @@ export type ObjectiveWeights = {
   cost: number;
   /** Tie-break per kWh, growing from 0 at the window's first slot to 1 at its last: earlier wins ties. */
   quick: number;
+  /** Per kWh of EV load in the capacity reserved for later arrivals (see objective-terms `headroom`). */
+  headroom: number;
 };
 
 /** Name of one objective term. */
@@ -34,10 +36,10 @@ export type ObjectiveTermName = keyof ObjectiveWeights;
  * every kWh of shortfall costs ≥ 1000.
  */
 export const STRATEGY_WEIGHTS: Readonly<Record<StrategyName, Readonly<ObjectiveWeights>>> = {
-  balanced: { shortfall: 1000, fairness: 5, peak: 1, flatten: 1, green: 1, cost: 1, quick: 0.05 },
-  'grid-first': { shortfall: 1000, fairness: 5, peak: 5, flatten: 5, green: 0.5, cost: 0.5, quick: 0.02 },
-  'green-first': { shortfall: 1000, fairness: 5, peak: 0.2, flatten: 0.2, green: 10, cost: 0.5, quick: 0.02 },
-  'user-first': { shortfall: 10000, fairness: 20, peak: 0.1, flatten: 0.1, green: 0.5, cost: 0.5, quick: 1 }
+  balanced: { shortfall: 1000, fairness: 5, peak: 1, flatten: 1, green: 1, cost: 1, quick: 0.05, headroom: 10 },
+  'grid-first': { shortfall: 1000, fairness: 5, peak: 5, flatten: 5, green: 0.5, cost: 0.5, quick: 0.02, headroom: 0 },
+  'green-first': { shortfall: 1000, fairness: 5, peak: 0.2, flatten: 0.2, green: 10, cost: 0.5, quick: 0.02, headroom: 0 },
+  'user-first': { shortfall: 10000, fairness: 20, peak: 0.1, flatten: 0.1, green: 0.5, cost: 0.5, quick: 1, headroom: 0 }
 };
 
 /**

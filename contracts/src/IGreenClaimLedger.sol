@@ -5,7 +5,8 @@ pragma solidity 0.8.28;
 /// @notice Tamper-evident record of (1) green supply registered by operators per (site, slot) and
 /// (2) charging-session attestations signed by the driver (EIP-712) that claim green Wh against it.
 /// @dev Only hashes and key figures live here; receipts, sessions and meter data stay off-chain.
-/// All energy figures are integer watt-hours (Wh); slots are absolute slot numbers of the site's timeline.
+/// All energy figures are integer watt-hours (Wh); a slot is keyed by its start
+/// in whole minutes since the Unix epoch (UTC), so keys never repeat across days or slot lengths.
 interface IGreenClaimLedger {
     /// @notice Lifecycle of a session attestation.
     enum Status {
@@ -18,7 +19,7 @@ interface IGreenClaimLedger {
     struct SupplyEntry {
         /// @dev keccak256 of the site id string.
         bytes32 siteId;
-        /// @dev Absolute slot number.
+        /// @dev Slot start, whole minutes since the Unix epoch (UTC).
         uint64 slot;
         /// @dev Green energy available in the slot, Wh.
         uint64 greenWh;

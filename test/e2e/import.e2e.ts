@@ -1,3 +1,6 @@
+import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { resetApp } from './support';
 import { harbourDepotLocation, HARBOUR_PATCHES } from '../../src/lib/data/testing/ocpi-fixtures';
@@ -82,4 +85,184 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     const after = await readIndexedDb(page);
     expect((after.evses as { siteId: string }[]).filter((e) => e.siteId === 'BROKEN-1')).toHaveLength(1);
   });
+
+  test('maps the columns of a session CSV, shows per-line errors, imports the valid part and replays it', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    const csv = [
+      'ref,plugged_in,plugged_out,charged_kwh,bay',
+      'a1,2026-03-02T07:30:00Z,2026-03-02T16:00:00Z,18.5,A1-1',
+      'a2,2026-03-02T08:10:00Z,2026-03-02T12:00:00Z,9,bay-unknown',
+      'a3,2026-03-02T09:00:00Z,2026-03-02T08:00:00Z,7,A1-2',
+      'a4,2026-03-02T09:45:00Z,2026-03-02T17:30:00Z,lots,A1-3',
+      'a5,2026-03-02T10:00:00Z,2026-03-02T15:00:00Z,12,A1-4'
+    ].join('\n');
+    await importText(page, 'office-log.csv', csv);
+    await expect(page.getByTestId('import-kind')).toHaveValue('csv-sessions');
+    const dialog = page.getByTestId('mapping-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('plugged_in');
+    await dialog.getByTestId('map-arrival').selectOption('plugged_in');
+    await dialog.getByTestId('map-departure').selectOption('plugged_out');
+    await dialog.getByTestId('map-energy').selectOption('charged_kwh');
+    await dialog.getByTestId('map-evse').selectOption('bay');
+    await dialog.getByTestId('map-id').selectOption('ref');
+    await expect(dialog.getByTestId('map-preview').locator('tbody tr')).toHaveCount(3);
+    await expect(dialog.getByTestId('map-issues')).toContainText('line 4');
+    await expect(dialog.getByTestId('map-issues')).toContainText('line 5');
+    await dialog.getByTestId('map-apply').click();
+    await expect(dialog).toBeHidden();
+
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-rejected')).toBeVisible();
+    await expect(page.getByTestId('import-issues')).toContainText('line 5');
+    expect((await readIndexedDb(page)).replaySessions).toEqual([]);
+    await page.getByTestId('import-valid-part').click();
+    await expect(page.getByTestId('import-done')).toContainText('3 session(s) stored for replay');
+    await expect(page.getByTestId('import-left-out')).toContainText('line 4');
+
+    await page.getByTestId('replay-office-log.csv').click();
+    await expect(page.getByTestId('replay-message')).toContainText('Replaying 3 session(s)');
+    const db = await readIndexedDb(page);
+    expect((db.requests as { id: string; origin: string }[]).map((r) => r.id).sort()).toEqual(['a1', 'a2', 'a5']);
+    expect((db.requests as { origin: string }[]).every((r) => r.origin === 'csv')).toBe(true);
+  });
+
+  test('a large generation CSV imports in the worker with a progress bar while the page stays responsive', async ({ page }) => {
+    test.setTimeout(90_000);
+    const dir = mkdtempSync(join(tmpdir(), 'gs-import-'));
+    const path = join(dir, 'big-mix.csv');
+    try {
+      // ~50 MB: quarter-hour rows of a simple mix CSV, generated here (never committed).
+      const rows: string[] = ['timestamp,solar,wind,hydro,biomass,nuclear,gas,coal,other'];
+      const t0 = Date.UTC(2012, 0, 1);
+      for (let i = 0; i < 700_000; i++) {
+        const h = (i / 4) % 24;
+        const solar = h > 6 && h < 19 ? (Math.sin(((h - 6) / 13) * Math.PI) * 30000).toFixed(1) : '0';
+        rows.push(`${new Date(t0 + i * 900_000).toISOString()},${solar},${(15000 + (i % 97) * 50).toFixed(1)},1800.5,4200.2,0,9000.7,12000.3,900.1`);
+      }
+      writeFileSync(path, rows.join('\n'));
+      const sizeMb = Buffer.byteLength(rows.join('\n')) / 1_048_576;
+
+      await resetApp(page, '/operator/import');
+      await page.getByTestId('import-file').setInputFiles(path);
+      await expect(page.getByTestId('import-kind')).toHaveValue('generation-csv');
+      await page.getByTestId('import-mix-day').fill('2012-06-01');
+      await page.evaluate(() => {
+        const w = window as unknown as { maxGapMs: number; stopGap: () => void };
+        w.maxGapMs = 0;
+        let last = performance.now();
+        const id = setInterval(() => {
+          const now = performance.now();
+          w.maxGapMs = Math.max(w.maxGapMs, now - last);
+          last = now;
+        }, 10);
+        w.stopGap = () => clearInterval(id);
+      });
+      const started = Date.now();
+      await page.getByTestId('import-run').click();
+      await expect(page.getByTestId('import-progress')).toBeVisible();
+      await expect(page.getByTestId('import-done')).toContainText('grid mix of 2012-06-01 (96 slots)', { timeout: 60_000 });
+      const wallMs = Date.now() - started;
+      const maxGapMs = await page.evaluate(() => {
+        const w = window as unknown as { maxGapMs: number; stopGap: () => void };
+        w.stopGap();
+        return w.maxGapMs;
+      });
+      test.info().annotations.push({ type: 'large-import', description: `${sizeMb.toFixed(1)} MB in ${wallMs} ms; main-thread longest gap ${maxGapMs.toFixed(0)} ms` });
+      console.log(`large import: ${sizeMb.toFixed(1)} MB in ${wallMs} ms; main-thread longest gap ${maxGapMs.toFixed(0)} ms`);
+      expect(maxGapMs).toBeLessThan(1000);
+      const site = ((await readIndexedDb(page)).sites as { energy?: { gridMix: Record<string, number>[] } }[]).find((s) => s.energy?.gridMix.length === 96);
+      expect(site?.energy?.gridMix[0].solar ?? 0).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+test.describe('import: live status polling against a fake OCPI endpoint', () => {
+  // The app's service worker would hide the fake endpoint's requests from page.route.
+  test.use({ serviceWorkers: 'block' });
+
+  test('polls with the token and ETag, applies the new status, and keeps the last state offline with its age', async ({ page, context }) => {
+    const seen: { auth?: string; ifNoneMatch?: string }[] = [];
+    await page.route('https://cpo.example/ocpi/2.2.1/locations**', async (route) => {
+      const h = route.request().headers();
+      const cors = {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': 'authorization, if-none-match, if-modified-since',
+        'access-control-expose-headers': 'etag, last-modified, link, x-total-count'
+      };
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+      seen.push({ auth: h['authorization'], ifNoneMatch: h['if-none-match'] });
+      if (h['if-none-match'] === '"v1"') return route.fulfill({ status: 304, headers: { ...cors, etag: '"v1"' } });
+      const location = harbourDepotLocation({ status: ['AVAILABLE', 'AVAILABLE', 'BLOCKED'] });
+      for (const e of location.evses) e.last_updated = '2026-03-01T10:00:00Z';
+      return route.fulfill({
+        status: 200,
+        headers: { ...cors, 'content-type': 'application/json', etag: '"v1"', 'x-total-count': '1' },
+        body: JSON.stringify({ data: [location], status_code: 1000, timestamp: '2026-03-01T10:00:01Z' })
+      });
+    });
+    await resetApp(page, '/operator/import');
+    await importText(page, 'harbour.json', [harbourDepotLocation()]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+
+    await page.getByTestId('poll-url').fill('ftp://cpo.example/locations');
+    await page.getByTestId('poll-token').fill('has space');
+    await page.getByTestId('poll-start').click();
+    await expect(page.getByTestId('poll-issues')).toContainText('https://');
+    await expect(page.getByTestId('poll-issues')).toContainText('printable ASCII');
+
+    await page.getByTestId('poll-url').fill('https://cpo.example/ocpi/2.2.1/locations');
+    await page.getByTestId('poll-token').fill('secret-token-1');
+    await page.getByTestId('poll-interval').fill('600');
+    await page.getByTestId('poll-start').click();
+    await expect(page.getByTestId('poll-status')).toContainText('Live status: last update');
+    await expect(page.getByTestId('poll-status')).toContainText('2 status change(s)');
+    expect(seen[0].auth).toBe(`Token ${Buffer.from('secret-token-1').toString('base64')}`);
+    let evses = (await readIndexedDb(page)).evses as { id: string; status: string }[];
+    expect(evses.find((e) => e.id === 'hb-ac-2')?.status).toBe('AVAILABLE');
+    expect(evses.find((e) => e.id === 'hb-dc-1')?.status).toBe('BLOCKED');
+
+    await page.getByTestId('poll-now').click();
+    await expect(page.getByTestId('poll-status')).toContainText('not modified');
+    expect(seen.at(-1)?.ifNoneMatch).toBe('"v1"');
+
+    await context.setOffline(true);
+    await page.getByTestId('poll-now').click();
+    await expect(page.getByTestId('poll-status')).toContainText('Offline: showing the last known state, last update');
+    evses = (await readIndexedDb(page)).evses as { id: string; status: string }[];
+    expect(evses.find((e) => e.id === 'hb-dc-1')?.status).toBe('BLOCKED');
+    await context.setOffline(false);
+
+    // The config and the age survive a reload.
+    await page.reload();
+    await expect(page.getByTestId('poll-url')).toHaveValue('https://cpo.example/ocpi/2.2.1/locations');
+    await expect(page.getByTestId('poll-status')).toContainText('last update');
+  });
+});
+
+test.describe('exports: OCPP profiles, CDRs and CSVs', () => {
+  test('downloads validated charging profiles and the session and slot CSVs after a few gates', async ({ page }) => {
+    test.setTimeout(120_000);
+    await resetApp(page, '/operator');
+    for (let i = 0; i < 6; i++) {
+      await page.getByTestId('clock-step').click();
+      await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
+    }
+    const read = async (testid: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByTestId(testid).click();
+      return readFileSync(await (await download).path(), 'utf8');
+    };
+    const ocpp = JSON.parse(await read('export-ocpp'));
+    type Profile = { chargingProfile: { chargingProfilePurpose: string; chargingSchedule: { chargingSchedulePeriod: { startPeriod: number }[] }[] } };
+    const first = Object.values(ocpp.byEvse as Record<string, { request: Profile }[]>)[0][0].request;
+    expect(first.chargingProfile.chargingProfilePurpose).toBe('TxProfile');
+    expect(first.chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].startPeriod).toBe(0);
+    expect(await read('export-sessions-csv')).toMatch(/^session_id,evse_id,arrival_utc/);
+    expect(await read('export-slots-csv')).toMatch(/^slot,start_utc,ev_kw/);
+  });
+});
+

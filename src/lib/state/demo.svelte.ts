@@ -17,6 +17,7 @@ import type { SchedulerName } from '$lib/workers/protocol';
 import { solver } from './solver.svelte';
 import { alerts } from './alerts.svelte';
 import { defaultSettings, type DemoSettings } from './demo-settings';
+import { replaySettings, type ReplaySettingsReturnType } from './replay-settings';
 
 export type { DemoPreset, DemoSettings } from './demo-settings';
 
@@ -85,17 +86,19 @@ class DemoState {
     this.ready = true;
   }
 
-  /** Starts a new demo day: clears runs, simulates the background requests, stores everything. */
-  async #fresh({ site, settings }: { site: Site; settings: DemoSettings }): Promise<void> {
+  /** Starts a new demo day: clears runs, simulates the background requests (or takes given ones, a replay), stores everything. */
+  async #fresh({ site, settings, replay }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[] }): Promise<void> {
     const db = getDb();
-    const { requests } = simulateChargingRequests({
-      site,
-      timeline: settings.timeline,
-      preset: settings.preset,
-      evs: settings.evs,
-      seed: settings.seed,
-      weekday: true
-    });
+    const requests =
+      replay ??
+      simulateChargingRequests({
+        site,
+        timeline: settings.timeline,
+        preset: settings.preset,
+        evs: settings.evs,
+        seed: settings.seed,
+        weekday: true
+      }).requests;
     const rows: RequestRow[] = requests.map((r) => ({ ...r, siteId: site.id, createdMs: r.requestMs }));
     const statuses = Object.fromEntries((await db.evses.where('siteId').equals(site.id).toArray()).map((e) => [e.id, e.status]));
     await saveSite({ db, site, statuses });
@@ -142,6 +145,18 @@ class DemoState {
     await this.#serial(async () => {
       const s = this.settings ?? defaultSettings({ site });
       await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy } });
+    });
+  }
+
+  /** Restarts the demo on the current site with imported sessions as its requests (see replaySettings). */
+  async replayImported(requests: ChargingRequest[]): Promise<Omit<ReplaySettingsReturnType, 'settings' | 'requests'> & { sessions: number }> {
+    await this.init();
+    this.pause();
+    return this.#serial(async () => {
+      const site = this.site ?? DEFAULT_SITE;
+      const plan = replaySettings({ site, requests, current: this.settings ? $state.snapshot(this.settings) : null });
+      await this.#fresh({ site, settings: plan.settings, replay: plan.requests });
+      return { sessions: plan.requests.length, cutCount: plan.cutCount, reassignedCount: plan.reassignedCount, unassignedCount: plan.unassignedCount };
     });
   }
 

@@ -1,0 +1,126 @@
+import { pollOcpi, type FetchLike } from '$lib/core/ocpi/pollOcpi';
+import { parseOcpiLocations } from '$lib/core/ocpi/parseOcpiLocations';
+import { getDb } from '$lib/data/db';
+import { commitPolledLocations } from '$lib/data/commit-polled-locations';
+import { OCPI_POLL_KEY, validateOcpiPollConfig, type OcpiPollConfig, type OcpiPollMemory, type OcpiPollSetting } from '$lib/data/ocpi-poll-config';
+
+const DEFAULT_CONFIG: OcpiPollConfig = { url: '', token: '', intervalS: 60, tokenEncoding: 'base64', enabled: false };
+
+/**
+ * Live EVSE status by polling the backend's OCPI Locations module with the browser's fetch. The
+ * config and what the last poll left (ETag, Last-Modified, when the state was last confirmed) are
+ * stored in Dexie, so a reload keeps the conditional requests and the age of the known state.
+ * Offline (navigator.onLine false, or fetch fails) the stored statuses stay as they are.
+ */
+class OcpiPollState {
+  config = $state<OcpiPollConfig>({ ...DEFAULT_CONFIG });
+  memory = $state<OcpiPollMemory>({});
+  polling = $state(false);
+  /** Wall clock, ticking while a page shows the age. */
+  nowMs = $state(Date.now());
+  /** What the last poll changed, for the status line. */
+  lastChange = $state('');
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #loaded: Promise<void> | null = null;
+
+  /** Reads the stored config; starts polling if it was on. */
+  load(): Promise<void> {
+    this.#loaded ??= (async () => {
+      const row = (await getDb().settings.get(OCPI_POLL_KEY))?.value as OcpiPollSetting | undefined;
+      if (row) {
+        this.config = { ...DEFAULT_CONFIG, ...row.config };
+        this.memory = row.memory ?? {};
+      }
+      if (this.config.enabled) this.#schedule();
+    })();
+    return this.#loaded;
+  }
+
+  /** Validates and stores a new config; starts or stops polling to match `enabled`. Returns the problems (none = saved). */
+  async configure(config: OcpiPollConfig): Promise<ReturnType<typeof validateOcpiPollConfig>> {
+    const issues = validateOcpiPollConfig({ config });
+    if (issues.length) return issues;
+    const sameEndpoint = config.url === this.config.url && config.token === this.config.token;
+    this.config = { ...config };
+    // A new endpoint's validators mean nothing for the old one.
+    if (!sameEndpoint) this.memory = { lastSuccessMs: this.memory.lastSuccessMs };
+    await this.#save();
+    this.#stop();
+    if (config.enabled) {
+      this.#schedule();
+      void this.pollNow();
+    }
+    return [];
+  }
+
+  /** One poll now (also what the timer runs). */
+  async pollNow(fetchFn: FetchLike = (url, init) => fetch(url, init)): Promise<void> {
+    if (this.polling || !this.config.url) return;
+    this.polling = true;
+    const at = Date.now();
+    try {
+      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+        this.memory = { ...this.memory, lastAttemptMs: at, lastOutcome: 'offline', lastMessage: 'the browser is offline' };
+        return;
+      }
+      const r = await pollOcpi({
+        url: this.config.url,
+        token: this.config.token,
+        tokenEncoding: this.config.tokenEncoding,
+        fetch: fetchFn,
+        etag: this.memory.etag,
+        lastModified: this.memory.lastModified
+      });
+      const base = { ...this.memory, lastAttemptMs: r.fetchedAtMs, lastOutcome: r.kind };
+      if (r.kind === 'ok') {
+        const parsed = parseOcpiLocations({ input: r.data, file: 'poll', mode: 'partial' });
+        const result = await commitPolledLocations({ db: getDb(), locations: parsed.locations });
+        this.memory = { ...base, etag: r.etag, lastModified: r.lastModified, lastSuccessMs: r.fetchedAtMs, lastMessage: undefined };
+        this.lastChange =
+          `${parsed.locations.length} location(s), ${result.changed} status change(s)` +
+          (result.unknownLocations.length ? `; not imported here: ${result.unknownLocations.join(', ')}` : '') +
+          (parsed.leftOut.length ? `; ${parsed.leftOut.length} invalid object(s) skipped` : '');
+      } else if (r.kind === 'not-modified') {
+        this.memory = { ...base, lastSuccessMs: r.fetchedAtMs, lastMessage: undefined };
+        this.lastChange = 'not modified since the last poll';
+      } else {
+        this.memory = { ...base, lastMessage: r.message };
+      }
+    } finally {
+      this.polling = false;
+      this.nowMs = Date.now();
+      await this.#save();
+    }
+  }
+
+  /** Stops polling (keeps the config). */
+  async stop(): Promise<void> {
+    this.config = { ...this.config, enabled: false };
+    this.#stop();
+    await this.#save();
+  }
+
+  /** Keeps `nowMs` moving while a page shows the age (returns the cleanup). */
+  tick(): () => void {
+    const id = setInterval(() => (this.nowMs = Date.now()), 5_000);
+    return () => clearInterval(id);
+  }
+
+  #schedule(): void {
+    this.#stop();
+    this.#timer = setInterval(() => void this.pollNow(), this.config.intervalS * 1000);
+  }
+
+  #stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  async #save(): Promise<void> {
+    const value: OcpiPollSetting = { config: $state.snapshot(this.config), memory: $state.snapshot(this.memory) };
+    await getDb().settings.put({ key: OCPI_POLL_KEY, value });
+  }
+}
+
+/** The app's OCPI status poller. */
+export const ocpiPoll = new OcpiPollState();

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { detectImportKind } from './detect-import-kind';
+import { harbourDepotLocation, HARBOUR_PATCHES } from './testing/ocpi-fixtures';
+
+describe('detectImportKind', () => {
+  it('recognises each JSON kind from its first keys', () => {
+    expect(detectImportKind({ head: JSON.stringify({ data: [harbourDepotLocation()], status_code: 1000 }) })).toBe('ocpi-locations');
+    expect(detectImportKind({ head: JSON.stringify(HARBOUR_PATCHES) })).toBe('ocpi-patches');
+    expect(detectImportKind({ head: JSON.stringify([{ id: 's', start_date_time: 'x', kwh: 3, auth_method: 'COMMAND' }]) })).toBe('ocpi-sessions');
+    expect(detectImportKind({ head: JSON.stringify({ _items: [{ connectionTime: 'x', kWhDelivered: 3 }] }) })).toBe('acn-sessions');
+    expect(detectImportKind({ head: JSON.stringify([{ name: { en: 'Solar' }, xAxisValues: [1], data: [1] }]) })).toBe('generation-json');
+  });
+
+  it('tells generation CSVs (ENTSO-E, SMARD, simple) from session CSVs by the header', () => {
+    expect(detectImportKind({ head: 'MTU (CET/CEST),Area,Solar  - Actual Aggregated [MW]\n' })).toBe('generation-csv');
+    expect(detectImportKind({ head: 'Datum;Anfang;Ende;Photovoltaik [MWh]\n' })).toBe('generation-csv');
+    expect(detectImportKind({ head: 'timestamp,solar,wind,gas\n2026-01-01T00:00Z,1,2,3' })).toBe('generation-csv');
+    expect(detectImportKind({ name: 'log.csv', head: 'ref,plugged_in,plugged_out,kwh\n' })).toBe('csv-sessions');
+  });
+
+  it('returns undefined when unsure, so the user chooses', () => {
+    expect(detectImportKind({ head: '{"hello": 1}' })).toBeUndefined();
+    expect(detectImportKind({ head: '' })).toBeUndefined();
+  });
+});

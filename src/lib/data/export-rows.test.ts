@@ -88,3 +88,24 @@ describe('export rows', () => {
     expect(profiles[0].request.chargingProfile.chargingSchedule[0].chargingSchedulePeriod.map((p) => p.limit)).toEqual([11000, 5000]);
   });
 });
+
+describe('export rows from newer slot rows', () => {
+  it('prefers the engine figures a slot row carries over rebuilt ones', () => {
+    const row: SlotResultRow = {
+      slot: 30,
+      siteId: DEFAULT_SITE.id,
+      nodes: [{ nodeId: 'root', evKw: 10, baseLoadKw: 5, pvKw: 2, netKw: 13, limitKw: 100, overKw: 0 }],
+      evKw: 10,
+      greenShare: 0.5,
+      co2GPerKWh: 200,
+      pricePerKWh: 0.3,
+      gate: null,
+      startMs: 123,
+      evEnergyKWh: 2.4,
+      greenKWh: 1.9,
+      gridMix: { wind: 1 }
+    };
+    const [slot] = exportSlots({ results: [row], site: DEFAULT_SITE, timeline, sessions: [] });
+    expect([slot.startMs, slot.evEnergyKWh, slot.greenKWh, slot.gridMix]).toEqual([123, 2.4, 1.9, { wind: 1 }]);
+  });
+});

@@ -52,27 +52,28 @@ export function exportSessions({ sessions, requests }: ExportSessionsParameters)
 /** Parameters of `exportSlots`. */
 export type ExportSlotsParameters = { results: readonly SlotResultRow[]; site: Site; timeline: Timeline; sessions: readonly SessionRow[] };
 
-/** Slot results as the slot CSV wants them: site-wide figures from the root node, the slot's grid mix from the site. */
+/** Slot results as the slot CSV wants them: the engine's stored figures, else rebuilt from the root node and the site's grid mix. */
 export function exportSlots({ results, site, timeline, sessions }: ExportSlotsParameters): SlotCsvRow[] {
   const hours = timeline.slotMinutes / 60;
   return [...results]
     .sort((a, b) => a.slot - b.slot)
     .map((r) => {
       const root = r.nodes[0];
-      const evEnergyKWh = r.evKw * hours;
+      // Rows written since the chain work carry the engine's own figures; older rows are rebuilt.
+      const evEnergyKWh = r.evEnergyKWh ?? r.evKw * hours;
       return {
         slot: r.slot,
-        startMs: timeline.startMs + r.slot * timeline.slotMinutes * 60_000,
+        startMs: r.startMs ?? timeline.startMs + r.slot * timeline.slotMinutes * 60_000,
         evKw: r.evKw,
         evEnergyKWh,
-        greenKWh: evEnergyKWh * r.greenShare,
+        greenKWh: r.greenKWh ?? evEnergyKWh * r.greenShare,
         greenShare: r.greenShare,
-        baseLoadKw: root?.baseLoadKw ?? 0,
-        pvKw: root?.pvKw ?? 0,
+        baseLoadKw: r.baseLoadKw ?? root?.baseLoadKw ?? 0,
+        pvKw: r.pvKw ?? root?.pvKw ?? 0,
         netLoadKw: root?.netKw ?? 0,
         limitKw: root?.limitKw ?? 0,
         overKw: r.nodes.reduce((a, n) => a + n.overKw, 0),
-        gridMix: siteSlotEnergy({ site, slot: r.slot }).gridMix,
+        gridMix: r.gridMix ?? siteSlotEnergy({ site, slot: r.slot }).gridMix,
         co2GPerKWh: r.co2GPerKWh,
         pricePerKWh: r.pricePerKWh,
         chargingSessions: sessions.filter((s) => (s.kwBySlot[r.slot] ?? 0) > 0).length

@@ -235,9 +235,20 @@ test.describe('import: live status polling against a fake OCPI endpoint', () => 
     evses = (await readIndexedDb(page)).evses as { id: string; status: string }[];
     expect(evses.find((e) => e.id === 'hb-dc-1')?.status).toBe('BLOCKED');
     await context.setOffline(false);
+    await page.getByTestId('poll-now').click();
+    await expect(page.getByTestId('poll-status')).toContainText('not modified');
+
+    // The driver's station list says where its statuses come from and how old they are, online and off.
+    await page.getByRole('link', { name: 'Charge' }).click();
+    await expect(page.getByTestId('live-status-age')).toContainText('Live status from the backend, last update');
+    await expect(page.getByTestId('station-hb-dc-1')).toHaveAttribute('data-status', 'BLOCKED');
+    await context.setOffline(true);
+    await expect(page.getByTestId('live-status-age')).toContainText('Offline: last known status, last update');
+    await expect(page.getByTestId('station-hb-dc-1')).toHaveAttribute('data-status', 'BLOCKED');
+    await context.setOffline(false);
 
     // The config and the age survive a reload.
-    await page.reload();
+    await page.goto('/operator/import');
     await expect(page.getByTestId('poll-url')).toHaveValue('https://cpo.example/ocpi/2.2.1/locations');
     await expect(page.getByTestId('poll-status')).toContainText('last update');
   });

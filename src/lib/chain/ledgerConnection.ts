@@ -1,5 +1,5 @@
 import { createPublicClient, createWalletClient, custom, http, type Address, type Chain } from 'viem';
-import { anvil, embeddedChain } from './chains';
+import { anvil, embeddedChain, supportedChains } from './chains';
 import { contractAddresses } from './contractAddresses';
 import type { LedgerClient } from './sendLedgerTransaction';
 
@@ -12,7 +12,7 @@ export type LedgerTarget =
   | { kind: 'rpc'; rpcUrl: string; chain?: Chain; ledgerAddress?: Address }
   | { kind: 'injected'; chainId?: number; rpcUrl?: string };
 
-/** A ready connection: clients for the driver and operator (embedded) or read-only (rpc), and the ledger. */
+/** A ready connection: clients for the driver and operator (embedded) or read-only (rpc, injected), and the ledger. */
 export type LedgerConnection = {
   chain: Chain;
   ledgerAddress: Address;
@@ -20,6 +20,8 @@ export type LedgerConnection = {
   /** Present on the embedded chain: the local demo driver and operator sign without a wallet. */
   driver?: LedgerClient;
   operator?: LedgerClient;
+  /** The user's browser wallet signs (injectedWallet.ts walletClient()), for the driver and the operator alike. */
+  wallet?: boolean;
 };
 
 /** Parameters of {@link connectLedger}. */
@@ -51,19 +53,16 @@ export async function connectLedger({ target = { kind: 'embedded' } }: ConnectLe
   return { chain, ledgerAddress, reader: createPublicClient({ chain, transport: http(target.rpcUrl, { retryCount: 1 }) }) as LedgerClient };
 }
 
-/** Connects the injected wallet with wagmi, switches it to the target chain, and uses it to sign and send. */
+/**
+ * A ledger on a chain the user's browser wallet signs for: the app reads over its own RPC client (the
+ * node's URL for anvil, the chain's public RPC otherwise), and signs with walletClient() when the user
+ * acts, so opening a page never prompts the wallet.
+ */
 async function connectInjected({ chainId: wanted = anvil.id, rpcUrl }: { chainId?: number; rpcUrl?: string }): Promise<LedgerConnection> {
-  const [{ connect, getConnectorClient, switchChain, getConnection }, { createGreenSlotConfig }] = await Promise.all([import('@wagmi/core'), import('./wagmiConfig')]);
-  const config = createGreenSlotConfig(rpcUrl ? { anvilRpcUrl: rpcUrl } : {});
-  const chain = config.chains.find((c) => c.id === wanted);
+  const chain = supportedChains.find((c) => c.id === wanted);
   if (!chain) throw new Error(`Chain ${wanted} is not one GreenSlot supports.`);
-  const chainId = chain.id;
-  const injected = config.connectors.find((c) => c.type === 'injected');
-  if (!injected || !(await injected.getProvider())) throw new Error('No browser wallet found (install MetaMask or use the demo chain).');
-  if (getConnection(config).status !== 'connected') await connect(config, { connector: injected, chainId });
-  if (getConnection(config).chainId !== chainId) await switchChain(config, { chainId });
-  const configured = contractAddresses[chainId];
-  if (!configured || configured === 'embedded') throw new Error(`No GreenClaimLedger is configured for ${chain.name} (chain ${chainId}).`);
-  const wallet = (await getConnectorClient(config, { chainId })) as unknown as LedgerClient;
-  return { chain, ledgerAddress: configured, reader: wallet, driver: wallet };
+  const configured = contractAddresses[chain.id];
+  if (!configured || configured === 'embedded') throw new Error(`No GreenClaimLedger is deployed on ${chain.name} (chain ${chain.id}).`);
+  const reader = createPublicClient({ chain, transport: http(rpcUrl, { retryCount: 1 }) }) as LedgerClient;
+  return { chain, ledgerAddress: configured, reader, wallet: true };
 }

@@ -121,11 +121,20 @@ class DemoState {
     this.lastGate = null;
   }
 
-  /** Resets the day with new simulation parameters (keeps the site). */
-  async reset(changes: Partial<Pick<DemoSettings, 'preset' | 'evs' | 'seed' | 'scheduler' | 'strategy'>> = {}): Promise<void> {
+  /**
+   * Resets the day with new simulation parameters (keeps the site). `wipeDemoChain` also deletes the
+   * embedded demo chain of this browser: resetting on the same day replays the same real slots, and a
+   * ledger keeps the earlier registrations and claims (only the in-browser demo chain can be wiped).
+   */
+  async reset({ wipeDemoChain = false, ...changes }: Partial<Pick<DemoSettings, 'preset' | 'evs' | 'seed' | 'scheduler' | 'strategy'>> & { wipeDemoChain?: boolean } = {}): Promise<void> {
     await this.init();
     this.pause();
     await this.#serial(async () => {
+      if (wipeDemoChain) {
+        const [{ wipeEmbeddedChain }, { chainSetting }] = await Promise.all([import('$lib/chain/embedded/startEmbeddedChain'), import('$lib/chain/chainSetting.svelte')]);
+        await wipeEmbeddedChain();
+        chainSetting.embeddedChainWiped();
+      }
       const site = this.site ?? DEFAULT_SITE;
       const base = defaultSettings({ site });
       const s = this.settings;

@@ -80,3 +80,18 @@ export const lazyEmbeddedProvider: EmbeddedProvider = {
   on: () => undefined,
   removeListener: () => undefined
 };
+
+/** Parameters of {@link wipeEmbeddedChain}. */
+export type WipeEmbeddedChainParameters = { journal?: ChainJournal };
+
+/**
+ * Deletes the embedded demo chain of this browser (its journal and demo keys in `greenslot-chain`):
+ * the next getEmbeddedChain() starts a fresh chain with new demo accounts and a newly deployed ledger.
+ * Only the in-page demo chain can be wiped; a real chain keeps its records, which is the ledger's point.
+ */
+export async function wipeEmbeddedChain({ journal }: WipeEmbeddedChainParameters = {}): Promise<void> {
+  const running = browserChain;
+  browserChain = undefined;
+  const current = journal ?? (await running?.catch(() => undefined))?.journal ?? (await import('./dexieJournal')).dexieJournal();
+  await current.clear();
+}

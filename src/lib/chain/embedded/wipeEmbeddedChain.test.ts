@@ -1,0 +1,49 @@
+import 'fake-indexeddb/auto';
+import { createPublicClient, createWalletClient, custom, type Hex } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { embeddedChain } from '../chains';
+import { readSupplyStates } from '../readSupplyStates';
+import { registerGreenSupply, type GreenSupplySlot } from '../registerGreenSupply';
+import { dexieJournal } from './dexieJournal';
+import { getEmbeddedChain, wipeEmbeddedChain, type EmbeddedChain } from './startEmbeddedChain';
+
+// The same real slot, as a demo day and a reset of that day on the same date would compute it.
+const before: GreenSupplySlot = { slot: 30, startMs: Date.UTC(2026, 10, 26, 7, 30), greenKWhBySource: { solar: 2 }, evidenceHash: `0x${'11'.repeat(32)}` as Hex };
+const afterReset: GreenSupplySlot = { ...before, greenKWhBySource: { solar: 3, wind: 1 }, evidenceHash: `0x${'22'.repeat(32)}` as Hex };
+
+const clients = (chain: EmbeddedChain) => ({
+  operator: createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.operator }),
+  reader: createPublicClient({ chain: embeddedChain, transport: custom(chain.provider) })
+});
+
+describe('wipeEmbeddedChain', () => {
+  it('after a same-day reset the old registration differs; wiping the demo chain lets the day register afresh', async () => {
+    const chain = await getEmbeddedChain();
+    const { operator, reader } = clients(chain);
+    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [before] })).state).toBe('confirmed');
+    const [stale] = await readSupplyStates({ client: reader, ledgerAddress: chain.ledgerAddress, siteId: 'site', supply: [afterReset] });
+    expect(stale.state).toBe('differs');
+    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [afterReset] })).state).toBe('reverted');
+
+    await wipeEmbeddedChain();
+    const fresh = await getEmbeddedChain();
+    expect(fresh).not.toBe(chain);
+    expect(fresh.operator).not.toBe(chain.operator); // new demo keys, so a new ledger address too
+    expect(fresh.ledgerAddress).not.toBe(chain.ledgerAddress);
+    const next = clients(fresh);
+    const [state] = await readSupplyStates({ client: next.reader, ledgerAddress: fresh.ledgerAddress, siteId: 'site', supply: [afterReset] });
+    expect(state.state).toBe('not-registered');
+    expect((await registerGreenSupply({ client: next.operator, ledgerAddress: fresh.ledgerAddress, siteId: 'site', slots: [afterReset] })).state).toBe('confirmed');
+    // Persisted: the database holds the new chain only (its deployment and the one registration).
+    expect(await dexieJournal().loadEntries()).toHaveLength(2);
+  });
+
+  it('clears the stored demo chain even when this page never started it', async () => {
+    await getEmbeddedChain();
+    await wipeEmbeddedChain();
+    await wipeEmbeddedChain();
+    const journal = dexieJournal();
+    expect(await journal.loadEntries()).toEqual([]);
+    expect(await journal.loadKeys()).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createWalletClient, http, publicActions, zeroHash } from 'viem';
+import { createWalletClient, http, publicActions, zeroAddress, zeroHash, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { anvil } from '../../src/lib/chain/chains';
 import { canonicalJson, createReceipt, type Receipt } from '../../src/lib/chain/receipt';
@@ -23,6 +23,70 @@ const receiptFor = (sessionId: string, greenKWhBySlot: { slot: number; energyKWh
     issuedAtMs: Date.UTC(2026, 10, 25, 4),
     extra: { co2G: 1234.5, cost: 3.21, currency: 'EUR' }
   });
+
+const ANVIL_ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'; // deploys the ledger: admin and operator
+const ANVIL_ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // a driver, no role on the ledger
+
+/**
+ * An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its
+ * unlocked accounts. Like a real wallet it exposes no account before the site asked for one, keeps the
+ * permission and the selected account across page loads, and emits `accountsChanged` when the test
+ * switches accounts (window.__e2eWallet.setAccount).
+ */
+async function installInjectedWallet(page: Page, { rpcUrl, account }: { rpcUrl: string; account: string }) {
+  await page.addInitScript(
+    ({ url, initial }) => {
+      const listeners: Record<string, ((...args: unknown[]) => void)[]> = {};
+      const emit = (event: string, value: unknown) => (listeners[event] ?? []).forEach((fn) => fn(value));
+      const current = () => localStorage.getItem('e2eWallet.account') ?? initial;
+      const permitted = () => localStorage.getItem('e2eWallet.permitted') === 'yes';
+      let id = 0;
+      (window as unknown as { __e2eWallet: unknown }).__e2eWallet = {
+        setAccount(address: string) {
+          localStorage.setItem('e2eWallet.account', address);
+          if (permitted()) emit('accountsChanged', [address]);
+        }
+      };
+      (window as unknown as { ethereum: unknown }).ethereum = {
+        async request({ method, params }: { method: string; params?: unknown[] }) {
+          if (method === 'eth_requestAccounts') {
+            localStorage.setItem('e2eWallet.permitted', 'yes');
+            return [current()];
+          }
+          if (method === 'wallet_requestPermissions') {
+            localStorage.setItem('e2eWallet.permitted', 'yes');
+            return [{ parentCapability: 'eth_accounts', caveats: [{ type: 'restrictReturnedAccounts', value: [current()] }] }];
+          }
+          if (method === 'eth_accounts') return permitted() ? [current()] : [];
+          if (method === 'wallet_revokePermissions') {
+            localStorage.removeItem('e2eWallet.permitted');
+            return null;
+          }
+          if (method === 'wallet_switchEthereumChain') return null;
+          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }) });
+          const body = await res.json();
+          if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
+          return body.result;
+        },
+        on(event: string, fn: (...args: unknown[]) => void) {
+          (listeners[event] ??= []).push(fn);
+        },
+        removeListener(event: string, fn: (...args: unknown[]) => void) {
+          listeners[event] = (listeners[event] ?? []).filter((f) => f !== fn);
+        }
+      };
+    },
+    { url: rpcUrl, initial: account }
+  );
+}
+
+/** Sets the app-wide chain & wallet choice to the local node in the chooser of the current page. */
+async function chooseAnvil(page: Page, rpcUrl: string) {
+  const chooser = page.getByTestId('chain-chooser').first();
+  await chooser.getByTestId('chain-choice').selectOption('anvil');
+  await chooser.getByTestId('chain-rpc').fill(rpcUrl);
+  await chooser.getByTestId('chain-rpc').blur();
+}
 
 async function verify(page: Page, input: string) {
   await page.getByTestId('verify-input').fill(input);
@@ -147,41 +211,31 @@ test.describe('on-chain attestation against a local anvil node', () => {
     node?.kill();
   });
 
-  test('the driver attests through an injected wallet; a second claim of the same green slot is refused and shown', async ({ page }) => {
-    // anvil's unlocked dev accounts: #0 deploys and operates, #1 is the driver behind the injected provider.
+  // anvil's unlocked dev accounts: #0 deploys and operates, #1 is a driver behind the injected provider.
+  let ledgerAddress: Address = zeroAddress;
+  test.beforeAll(async () => {
     const deployed = await deployLocal({ rpcUrl });
     expect(deployed.address.toLowerCase()).toBe('0x5fbdb2315678afecb367f032d93f642f64180aa3'); // = contractAddresses[31337]
+    ledgerAddress = deployed.address;
+  });
+
+  test('the driver attests through an injected wallet; a second claim of the same green slot is refused and shown', async ({ page }) => {
     const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80') }).extend(publicActions);
-    const supplied = await registerGreenSupply({ client: operator, ledgerAddress: deployed.address, siteId: 'e2e-site', slots: [{ slot: 9, startMs: Date.UTC(2026, 10, 25) + 9 * 900_000, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
+    const supplied = await registerGreenSupply({ client: operator, ledgerAddress, siteId: 'e2e-site', slots: [{ slot: 9, startMs: Date.UTC(2026, 10, 25) + 9 * 900_000, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
     expect(supplied.state).toBe('confirmed');
 
-    // An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its unlocked accounts.
-    await page.addInitScript(
-      ({ url, account }) => {
-        let id = 0;
-        (window as unknown as { ethereum: unknown }).ethereum = {
-          async request({ method, params }: { method: string; params?: unknown[] }) {
-            if (method === 'eth_requestAccounts' || method === 'eth_accounts') return [account];
-            if (method === 'wallet_requestPermissions' || method === 'wallet_revokePermissions') return [];
-            if (method === 'wallet_switchEthereumChain') return null;
-            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }) });
-            const body = await res.json();
-            if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
-            return body.result;
-          },
-          on() {},
-          removeListener() {}
-        };
-      },
-      { url: rpcUrl, account: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }
-    );
+    await installInjectedWallet(page, { rpcUrl, account: ANVIL_ACCOUNT_1 });
     const first = canonicalJson({ value: receiptFor('anvil-1', [{ slot: 9, energyKWh: 2 }]) });
     const second = canonicalJson({ value: receiptFor('anvil-2', [{ slot: 9, energyKWh: 0.5 }]) });
 
     await page.goto('/verify');
-    await page.getByTestId('verify-chain').selectOption('anvil');
-    await page.getByTestId('verify-rpc').fill(rpcUrl);
+    await chooseAnvil(page, rpcUrl);
     await expect(await verify(page, first)).toHaveAttribute('data-status', 'not-attested');
+    // Like a real wallet, nothing is known about the account before the site asks for it.
+    await expect(page.getByTestId('wallet-status')).toHaveAttribute('data-state', 'disconnected');
+    await page.getByTestId('attest-connect').click();
+    await expect(page.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
+    await expect(page.getByTestId('attest-words')).toContainText(ANVIL_ACCOUNT_1);
     await expect(page.getByTestId('attest-words')).toContainText('chain 31337');
     await page.getByTestId('attest-button').click();
     await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested');
@@ -193,5 +247,72 @@ test.describe('on-chain attestation against a local anvil node', () => {
     await expect(progress).toHaveAttribute('data-state', 'reverted');
     await expect(progress).toContainText('Slot 2026-11-25 02:15 UTC: 0.5 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
     await expect(await verify(page, 'anvil-2')).toHaveAttribute('data-status', 'not-attested');
+  });
+
+  test('the whole receipt-page flow with a browser wallet: operator registers from the operator panel, the driver signs the receipt, /verify says valid', async ({ page }) => {
+    test.setTimeout(90_000);
+    await installInjectedWallet(page, { rpcUrl, account: ANVIL_ACCOUNT_1 });
+
+    // The driver's session on the demo site: a short, fast charge that finishes within a few gates.
+    await page.goto('/');
+    await expect(page.getByTestId('clock-now')).toBeVisible();
+    const free = page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').filter({ hasText: '11 kW' }).first();
+    await free.getByRole('button', { name: /Select/ }).click();
+    const form = page.getByTestId('request-form');
+    await form.getByTestId('energy-kwh').fill('8');
+    await form.getByTestId('departure').fill('09:00');
+    await form.getByTestId('preference').selectOption('fast');
+    await expect(page.getByTestId('dry-ok')).toBeVisible({ timeout: 30_000 });
+    await form.getByTestId('send-request').click();
+    await expect(page).toHaveURL(/\/session\/app-/);
+    for (let i = 0; i < 12; i++) {
+      if ((await page.getByTestId('session-status').getAttribute('data-status')) === 'finished') break;
+      await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
+      await page.getByTestId('clock-step').click();
+      await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
+    }
+    await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'finished');
+    await page.getByTestId('receipt-link').click();
+    await expect(page).toHaveURL(/\/receipt\/app-/);
+    const receiptUrl = page.url();
+    const receipt = JSON.parse((await page.getByTestId('receipt-json').textContent()) ?? '{}');
+    const greenSlots: number[] = receipt.claims.map((c: { slot: number }) => c.slot);
+    expect(greenSlots.length).toBeGreaterThan(0);
+
+    // The operator panel, switched to the local node: the whole app follows this one choice.
+    await page.goto('/operator');
+    const panel = page.getByTestId('green-supply');
+    await panel.scrollIntoViewIfNeeded();
+    await chooseAnvil(page, rpcUrl);
+    for (const slot of greenSlots) await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'not-registered', { timeout: 30_000 });
+    // The wallet's first account is a driver's: the ledger refuses, and the panel says why.
+    await panel.getByTestId('wallet-connect').click();
+    await expect(panel.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
+    await panel.getByTestId('supply-register').click();
+    await expect(panel.getByTestId('supply-tx')).toHaveAttribute('data-state', 'reverted');
+    await expect(panel.getByTestId('supply-tx')).toContainText(`${ANVIL_ACCOUNT_1} is not an operator of this ledger`);
+    // Switched to anvil's account #0 in the wallet (the ledger's operator): registration goes through.
+    await page.evaluate((address) => (window as unknown as { __e2eWallet: { setAccount(a: string): void } }).__e2eWallet.setAccount(address), ANVIL_ACCOUNT_0);
+    await expect(panel.getByTestId('wallet-account')).toHaveText('0xf39F…2266');
+    await expect(panel.getByTestId('supply-register')).toContainText('with your wallet 0xf39F…2266');
+    await panel.getByTestId('supply-register').click();
+    await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
+    await expect(panel.locator('[data-testid="supply-row"]:not([data-state="registered"])')).toHaveCount(0);
+
+    // The driver's account signs the receipt on the receipt page (the choice is remembered).
+    await page.evaluate((address) => (window as unknown as { __e2eWallet: { setAccount(a: string): void } }).__e2eWallet.setAccount(address), ANVIL_ACCOUNT_1);
+    await page.goto(receiptUrl);
+    await expect(page.getByTestId('chain-choice')).toHaveValue('anvil');
+    const words = page.getByTestId('attest-words');
+    await expect(words).toContainText(`You (${ANVIL_ACCOUNT_1})`, { timeout: 30_000 });
+    await expect(words).toContainText(`claimed as green in ${greenSlots.length} slot(s)`);
+    await expect(words).toContainText('chain 31337');
+    await page.getByTestId('attest-button').click();
+    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
+
+    await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
+    await expect(page.getByTestId('verify-input')).toHaveValue(receipt.sessionId);
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
   });
 });

@@ -10,7 +10,7 @@ async function stepGates(page: Page, n: number) {
 }
 
 test.describe('driver: before, during and after charging', () => {
-  test('selects a free EVSE, sends a request, watches it charge, reads the receipt, and attests it on the demo chain', async ({ page }) => {
+  test('selects a free EVSE, sends a request, watches it charge, reads the receipt, and attests it on the demo chain; a same-day reset explains the kept registrations and can wipe the demo chain', async ({ page }) => {
     test.setTimeout(180_000);
     await resetApp(page);
     await shoot(page, 'driver-before');
@@ -105,5 +105,26 @@ test.describe('driver: before, during and after charging', () => {
     await page.goto('/operator');
     await panel.scrollIntoViewIfNeeded();
     await expect(panel.locator(`[data-testid="supply-row"][data-slot="${greenSlots[0]}"]`)).toContainText(/registered, \d+\.\d{3} claimed/, { timeout: 30_000 });
+
+    // Resetting the day on the same date replays the same real slots with new figures, but the demo chain
+    // keeps the first registrations: the panel explains it and offers to wipe the demo chain with the reset.
+    await page.getByTestId('sim-seed').fill('8');
+    await page.getByTestId('sim-reset').click();
+    await expect(panel.getByTestId('supply-row')).toHaveCount(0);
+    await stepGates(page, 4);
+    await expect(panel.locator('[data-testid="supply-row"][data-state="differs"]').first()).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByTestId('supply-differs-help')).toContainText('before the demo day was reset');
+    await panel.getByTestId('supply-wipe-reset').click();
+    await expect(panel.getByTestId('supply-row')).toHaveCount(0);
+    await expect(panel.getByTestId('supply-differs-help')).toHaveCount(0);
+    await stepGates(page, 4);
+    await expect(panel.locator('[data-testid="supply-row"]').first()).toBeVisible();
+    await expect(panel.locator('[data-testid="supply-row"]:not([data-state="not-registered"])')).toHaveCount(0, { timeout: 30_000 });
+    await panel.getByTestId('supply-register').click();
+    await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
+    // The earlier attestation went with the wiped demo chain.
+    await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
   });
 });

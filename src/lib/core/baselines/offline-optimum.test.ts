@@ -4,6 +4,7 @@ import { computeMetrics } from '../metrics/compute-metrics';
 import type { ChargingRequest } from '../simulation/request';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';
+import { optimizeCharging } from '../optimization/optimize-charging';
 import { createOfflineScheduler, offlineOptimum } from './offline-optimum';
 import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 
@@ -85,5 +86,30 @@ describe('offlineOptimum', () => {
     expect(replanned.sessions[0].deliveredKWh).toBeGreaterThanOrEqual(once.sessions[0].deliveredKWh - 1e-9);
     const online = await createEngine({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], scheduler: edfScheduler }).runToEnd();
     expect(replanned.sessions[0].deliveredKWh).toBeCloseTo(online.sessions[0].deliveredKWh, 6);
+  });
+
+  it('models the battery taper, so its plan is what the car really draws and stays an upper bound', async () => {
+    // 11 kWh into a 40-kWh battery from 70 % in a 75-min stay: the taper binds from 80 % on.
+    const soc = { ...request('soc', 'e0', 0, 75, 11), batteryKWh: 40, arrivalSoc: 0.7 };
+    const roomy = smallSite({ rootLimitKw: 100, evses: 2 });
+    const plan = await offlineOptimum({ site: roomy, timeline: TEST_TIMELINE, requests: [soc] });
+    expect(plan.sessions[0].battery).toEqual({ soc: 0.7, batteryKWh: 40, vehicleMaxKw: 11 });
+    let calls = 0;
+    const counting: typeof optimizeCharging = (input, options) => {
+      calls++;
+      return optimizeCharging(input, options);
+    };
+    const replay = await createEngine({
+      site: roomy,
+      timeline: TEST_TIMELINE,
+      requests: [soc],
+      scheduler: createOfflineScheduler({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], optimize: counting, resolveBehindKWh: 1e-6 })
+    }).runToEnd();
+    // Never behind its own plan: one solve, and the engine delivers exactly the planned energy.
+    expect(calls).toBe(1);
+    expect(replay.sessions[0].deliveredKWh).toBeCloseTo(plan.planBySession.get('soc')!.plannedKWh, 6);
+    expect(plan.planBySession.get('soc')!.plannedKWh).toBeLessThan(11 - 0.5);
+    const online = await createEngine({ site: roomy, timeline: TEST_TIMELINE, requests: [soc], scheduler: edfScheduler }).runToEnd();
+    expect(replay.sessions[0].deliveredKWh).toBeGreaterThanOrEqual(online.sessions[0].deliveredKWh - 1e-6);
   });
 });

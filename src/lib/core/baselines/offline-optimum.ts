@@ -2,7 +2,7 @@ import { createAdmissionDesk } from '../engine/admission-desk';
 import { defaultSlotRange } from '../engine/default-slot-range';
 import type { Site } from '../grid/site';
 import { optimizeCharging } from '../optimization/optimize-charging';
-import type { ActiveSession, ScheduleInput, ScheduleResult, Scheduler, SessionPlan, StrategyName } from '../optimization/schedule';
+import type { ActiveSession, ScheduleInput, ScheduleResult, Scheduler, SessionBattery, SessionPlan, StrategyName } from '../optimization/schedule';
 import type { ChargingRequest } from '../simulation/request';
 import { slotHours } from '../time/gates';
 import type { Timeline } from '../time/timeline';
@@ -43,7 +43,8 @@ export type OfflinePlan = {
 /**
  * The offline optimum: one optimization over the whole run with every request known from the start
  * (each session still starts no earlier than its own window allows: request gate and arrival). It
- * is an upper bound for evaluation, not something a real site could do. Admissions come from the
+ * is an upper bound on served energy for evaluation (see baselines/README.md for the caveats: a
+ * time-limited MILP search), not something a real site could do. Admissions come from the
  * engine's own admission desk, so the sessions and EVSEs are exactly the ones a replay will see.
  */
 export async function offlineOptimum({
@@ -76,7 +77,8 @@ export async function offlineOptimum({
         maxKw: a.maxKw,
         minKw: a.minKw,
         preference: a.request.preference,
-        requestMs: a.request.requestMs
+        requestMs: a.request.requestMs,
+        ...batteryOf({ request: a.request, deliveredKWh: 0 })
       });
     }
   }
@@ -87,7 +89,7 @@ export async function offlineOptimum({
 
 /** Parameters of `createOfflineScheduler`. */
 export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 'startSlot' | 'endSlot'> & {
-  /** Most re-solves when sessions fall behind the plan (battery taper). Default 12; 0 = never. */
+  /** Most re-solves when sessions fall behind the plan (a plan the cars could not draw, e.g. from a custom `optimize` without the taper). Default 12; 0 = never. */
   maxResolves?: number;
   /** Energy behind plan (Σ over sessions) that triggers a re-solve, kWh. Default max(0.25, 0.05 % of Σ requested). */
   resolveBehindKWh?: number;
@@ -96,8 +98,9 @@ export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 's
 /**
  * A Scheduler that replays the offline optimum gate by gate, so the engine books its energy and the
  * metrics compare like for like. The big solve runs at the first gate (from that gate's slot on);
- * its build and solve time are reported there. Sessions that fell behind the plan (battery taper,
- * which the LP does not model) are topped up from spare capacity, and when the lag grows past
+ * its build and solve time are reported there. The LP models the battery taper of requests with SoC
+ * fields (`battery`, taper rows), so its plan is one the cars can draw; sessions that still fell
+ * behind (e.g. a custom `optimize` without the taper) are topped up from spare capacity, and when the lag grows past
  * `resolveBehindKWh` the plan is solved again from that gate (still with perfect foresight). A
  * gate with a session the plan does not know (e.g. a request submitted live) is handed to the
  * online optimizer, with the reason.
@@ -111,6 +114,7 @@ export function createOfflineScheduler({
   let planned: Promise<OfflinePlan> | null = null;
   let plan: OfflinePlan | null = null;
   let resolves = 0;
+  const requestById = new Map(rest.requests.map((r) => [r.id, r]));
   let report: { buildMs: number; solveMs: number; objective?: number } | null = null;
   return async (input: ScheduleInput): Promise<ScheduleResult> => {
     const strategy = rest.strategy ?? input.strategy;
@@ -134,7 +138,11 @@ export function createOfflineScheduler({
       resolves++;
       const present = new Set(input.sessions.map((x) => x.id));
       const future = current.sessions.filter((x) => !present.has(x.id) && x.startSlot >= input.firstSlot);
-      const sessions = [...input.sessions, ...future];
+      // Present sessions get their battery back (the engine does not pass it) at today's SoC.
+      const sessions = [...input.sessions.map((x) => {
+        const request = requestById.get(x.id);
+        return x.battery || !request ? x : { ...x, ...batteryOf({ request, deliveredKWh: x.deliveredKWh }) };
+      }), ...future];
       const result = await optimize({ site: input.site, timeline: input.timeline, firstSlot: input.firstSlot, horizonEndSlot: current.horizonEndSlot, sessions, strategy, timeLimitMs });
       current = { ...current, firstSlot: input.firstSlot, result, planBySession: new Map(result.plans.map((p) => [p.sessionId, p])) };
       report = { buildMs: result.buildMs, solveMs: result.solveMs, objective: result.objective };
@@ -177,6 +185,17 @@ export function createOfflineScheduler({
   };
 }
 
+/**
+ * The taper facts of a request with a known SoC (as the engine decides: battery size and arrival
+ * SoC given), at the SoC after `deliveredKWh`; nothing for a request without them.
+ */
+function batteryOf({ request, deliveredKWh }: { request: ChargingRequest; deliveredKWh: number }): { battery?: SessionBattery } {
+  const { batteryKWh, arrivalSoc, vehicleMaxKw } = request;
+  if (!(batteryKWh !== undefined && batteryKWh > 0 && arrivalSoc !== undefined && Number.isFinite(arrivalSoc))) return {};
+  const soc = Math.min(1, Math.max(0, arrivalSoc) + Math.max(0, deliveredKWh) / batteryKWh);
+  return { battery: { soc, batteryKWh, vehicleMaxKw } };
+}
+
 /** Energy a power plan delivers against what is still wanted, and the slot it completes in. */
 function replayPlan({ kw, remainingKWh, firstSlot, slotHours }: { kw: readonly number[]; remainingKWh: number; firstSlot: number; slotHours: number }) {
   let leftKWh = Math.max(0, remainingKWh);
@@ -192,7 +211,7 @@ function replayPlan({ kw, remainingKWh, firstSlot, slotHours }: { kw: readonly n
 }
 
 /**
- * The offline plan cannot foresee what the engine's battery taper takes away, so a session can fall
+ * A plan the engine cannot fully deliver (a custom `optimize` without the taper rows) lets a session fall
  * behind it. Such sessions get extra power in the dispatched slot from whatever the grid rows and
  * EVSEs still allow after the planned setpoints, earliest deadline first (changes kw[0] in place).
  */

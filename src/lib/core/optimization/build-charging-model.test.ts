@@ -96,6 +96,24 @@ describe('buildChargingModel', () => {
     expect(rhs(15)).toBeCloseTo(40 * 0.2, 9);
   });
 
+  it('adds battery-taper rows from the slot where the SoC can pass 80 %, none when the request ends below it', () => {
+    const battery = { soc: 0.7, batteryKWh: 40, vehicleMaxKw: 11 };
+    const tapered = buildChargingModel({ input: gate(smallSite(), [activeSession({ id: 'a', remainingKWh: 11, battery })]) }).model;
+    // 11 kW × 0.25 h = 2.75 kWh a slot: after 2 slots the SoC may be 0.8375 > 0.8, after 1 only 0.76875.
+    expect(tapered.rowNames).not.toContain('taper.a.1');
+    const r = tapered.rowNames.indexOf('taper.a.2');
+    expect(r).toBeGreaterThanOrEqual(0);
+    // p + (k/B)·c ≤ vmax + k·(0.8 − soc0), k = 11·0.8/0.2 = 44.
+    expect(tapered.rowUpper[r]).toBeCloseTo(11 + 44 * 0.1, 9);
+    const row = Array.from({ length: tapered.rowStart[r + 1] - tapered.rowStart[r] }, (_, i) => tapered.rowStart[r] + i);
+    expect(row.map((k) => tapered.colNames[tapered.rowIndex[k]]).sort()).toEqual(['cum.a.2', 'p.a.2']);
+    const coeffs = row.map((k) => tapered.rowValue[k]).sort((x, y) => x - y);
+    expect(coeffs[0]).toBe(1);
+    expect(coeffs[1]).toBeCloseTo(44 / 40, 12);
+    const below = buildChargingModel({ input: gate(smallSite(), [activeSession({ id: 'a', remainingKWh: 3, battery })]) }).model;
+    expect(below.rowNames.some((n) => n.startsWith('taper.') || n.startsWith('cum.'))).toBe(false);
+  });
+
   it('builds a 1,000-session gate as plain data that survives structured cloning', () => {
     const cm = buildChargingModel({ input: generateGate({ evs: 1000, slots: 96, seed: 1 }) });
     expect(cm.model.numCols).toBeGreaterThan(20_000);

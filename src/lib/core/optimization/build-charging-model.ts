@@ -1,3 +1,4 @@
+import { TAPER_END_SHARE, TAPER_START_SOC } from '../engine/battery-taper';
 import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
@@ -102,6 +103,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, h);
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
+    if (s.battery) addTaperRows({ b, ts, battery: s.battery, h, lpId });
     if (useMin) {
       hasIntegers = true;
       ts.onCol = b.numCols;
@@ -180,6 +182,40 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     hasIntegers,
     warnings
   };
+}
+
+/**
+ * Battery taper as linear rows: the engine lets a car draw vehicleMax up to 80 % SoC, then
+ * vehicleMax − k·(soc − 0.8) (k = vehicleMax·0.8/0.2) down to 20 % at 100 %, with the SoC at the
+ * start of the slot. SoC before window slot i is soc₀ + c_i/B with c_i = h·Σ_{j<i} p_j (columns
+ * `cum.<id>.<t>`, chained by rows `cum.<id>.<t>`), so each slot gets
+ * `taper.<id>.<t>`: p_i + (k/B)·c_i ≤ vehicleMax + k·(0.8 − soc₀) — exactly the engine's cap, and
+ * linear because the cap falls linearly in the energy already delivered. Rows are only added from
+ * the first slot where the SoC can have passed 80 %; none when the request ends below it.
+ */
+function addTaperRows({ b, ts, battery, h, lpId }: { b: LpModelBuilder; ts: TermSession; battery: NonNullable<ScheduleInput['sessions'][number]['battery']>; h: number; lpId: string }): void {
+  const { soc, batteryKWh: B, vehicleMaxKw: vmax } = battery;
+  if (!(B > 0) || !(vmax > 0) || !Number.isFinite(soc)) return;
+  const soc0 = Math.min(1, Math.max(0, soc));
+  if (soc0 + ts.remainingKWh / B <= TAPER_START_SOC + 1e-12) return;
+  const k = (vmax * (1 - TAPER_END_SHARE)) / (1 - TAPER_START_SOC);
+  const rhs = vmax + k * (TAPER_START_SOC - soc0);
+  const n = ts.toSlot - ts.fromSlot;
+  let cum = -1;
+  for (let i = 0; i < n; i++) {
+    const t = ts.fromSlot + i;
+    if (i > 0) {
+      // c_i = c_{i−1} + h·p_{i−1} (c_0 = 0).
+      const next = b.addColumn({ name: `cum.${lpId}.${t}`, lb: 0, ub: ts.remainingKWh });
+      const terms: [number, number][] = [[next, 1], [ts.pCol + i - 1, -h]];
+      if (cum >= 0) terms.push([cum, -1]);
+      b.addRow(`cum.${lpId}.${t}`, terms, 0, 0);
+      cum = next;
+    }
+    // The SoC cannot have reached the knee yet: the row could never bind.
+    if (soc0 + (h * ts.maxKw * i) / B <= TAPER_START_SOC) continue;
+    b.addRow(`taper.${lpId}.${t}`, cum >= 0 ? [[ts.pCol + i, 1], [cum, k / B]] : [[ts.pCol + i, 1]], -Infinity, rhs);
+  }
 }
 
 function termContext({

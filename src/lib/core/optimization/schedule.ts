@@ -29,6 +29,20 @@ export type ActiveSession = {
   preference: Preference;
   /** When the request reached the system (FCFS order), UTC ms. */
   requestMs: number;
+  /**
+   * Optional battery facts for the taper (engine/battery-taper.ts). When present the optimizer adds
+   * the taper as linear rows (`taper.<id>.<t>`), so the plan is one the car can actually draw.
+   */
+  battery?: SessionBattery;
+};
+
+/** A session's battery as the taper rows need it. */
+export type SessionBattery = {
+  /** State of charge when `remainingKWh` starts to flow (now, or at arrival for a later session), 0..1. */
+  soc: number;
+  batteryKWh: number;
+  /** The vehicle's own maximum power, kW (the taper scales it; maxKw may be lower). */
+  vehicleMaxKw: number;
 };
 
 /** Named strategy presets of the optimizer (weights of the objective terms). */

@@ -11,6 +11,12 @@ import { ALLOCATION_EPS, allocateByPriority } from './allocate-by-priority';
 import { compareId } from './compare-id';
 import { indexRows, slotCapacity } from './slot-capacity';
 
+/**
+ * The optimizer as the offline optimum runs it: without the `headroom` term, which keeps capacity
+ * free for arrivals an online gate cannot see — perfect foresight sees them all.
+ */
+const offlineOptimize: Scheduler = (input) => optimizeCharging(input, { weights: { headroom: 0 } });
+
 /** Parameters of `offlineOptimum`. */
 export type OfflineOptimumParameters = {
   site: Site;
@@ -23,7 +29,7 @@ export type OfflineOptimumParameters = {
   startSlot?: number;
   /** Exclusive end of the run (default: as the engine's). */
   endSlot?: number;
-  /** The optimizer (default `optimizeCharging`). */
+  /** The optimizer (default `optimizeCharging` without the headroom term). */
   optimize?: Scheduler;
 };
 
@@ -55,7 +61,7 @@ export async function offlineOptimum({
   timeLimitMs,
   startSlot,
   endSlot,
-  optimize = (input) => optimizeCharging(input)
+  optimize = offlineOptimize
 }: OfflineOptimumParameters): Promise<OfflinePlan> {
   const started = performance.now();
   const range = defaultSlotRange({ timeline, requests });
@@ -106,7 +112,7 @@ export type CreateOfflineSchedulerParameters = Omit<OfflineOptimumParameters, 's
  * online optimizer, with the reason.
  */
 export function createOfflineScheduler({
-  optimize = (input) => optimizeCharging(input),
+  optimize = offlineOptimize,
   maxResolves = 12,
   resolveBehindKWh,
   ...rest

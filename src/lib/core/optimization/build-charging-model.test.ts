@@ -86,14 +86,17 @@ describe('buildChargingModel', () => {
     expect(none.some((n) => /^(fair|peak|ev|pv|flat|head)\./.test(n))).toBe(false);
   });
 
-  it('reserves headroom from the second slot on, ramping to 80 % of the root capacity an hour ahead', () => {
-    const input = gate(smallSite({ rootLimitKw: 40 }), [activeSession({ id: 'a' })]);
+  it('reserves 30 % of the free EVSEs\' power from the second slot on, ramping up over an hour, at most the root capacity', () => {
+    // 4 × 11-kW EVSEs; a occupies e0 for slots 0..7, so 33 kW are free until slot 8, then 44.
+    const input = gate(smallSite({ rootLimitKw: 40 }), [activeSession({ id: 'a', endSlot: 8 }), activeSession({ id: 'b', evseId: 'e1', startSlot: 8 })]);
     const { model } = buildChargingModel({ input });
     const rhs = (t: number) => model.rowUpper[model.rowNames.indexOf(`head.${t}`)];
     expect(model.rowNames).not.toContain('head.0');
-    expect(rhs(1)).toBeCloseTo(40 * (1 - 0.8 / 4), 9);
-    expect(rhs(4)).toBeCloseTo(40 * 0.2, 9);
-    expect(rhs(15)).toBeCloseTo(40 * 0.2, 9);
+    expect(rhs(1)).toBeCloseTo(40 - (0.3 * 33) / 4, 9);
+    expect(rhs(4)).toBeCloseTo(40 - 0.3 * 33, 9);
+    expect(rhs(12)).toBeCloseTo(40 - 0.3 * 33, 9);
+    const tight = buildChargingModel({ input: { ...input, site: smallSite({ rootLimitKw: 5 }) } }).model;
+    expect(tight.rowUpper[tight.rowNames.indexOf('head.6')]).toBeCloseTo(0, 9);
   });
 
   it('adds battery-taper rows from the slot where the SoC can pass 80 %, none when the request ends below it', () => {

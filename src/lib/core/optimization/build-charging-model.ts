@@ -164,7 +164,22 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     }
   }
 
-  const ctx = termContext({ b, h, firstSlot, H, sessions, energy, gridRows });
+  // Where later arrivals can plug in: EVSEs no known session occupies (its window, energy left or not).
+  const freeEvseKw = new Array<number>(H).fill(0);
+  const occupied = new Map<string, [number, number][]>();
+  for (const s of input.sessions) {
+    const list = occupied.get(s.evseId);
+    if (list) list.push([s.startSlot, s.endSlot]);
+    else occupied.set(s.evseId, [[s.startSlot, s.endSlot]]);
+  }
+  for (const evse of site.evses) {
+    const stays = occupied.get(evse.id) ?? [];
+    for (let i = 0; i < H; i++) {
+      const t = firstSlot + i;
+      if (!stays.some(([from, to]) => t >= from && t < to)) freeEvseKw[i] += Math.max(0, evse.maxKw);
+    }
+  }
+  const ctx = termContext({ b, h, firstSlot, H, sessions, energy, gridRows, freeEvseKw });
   for (const term of OBJECTIVE_TERMS) term.apply(ctx, w[term.name]);
 
   return {
@@ -225,7 +240,8 @@ function termContext({
   H,
   sessions,
   energy,
-  gridRows
+  gridRows,
+  freeEvseKw
 }: {
   b: LpModelBuilder;
   h: number;
@@ -234,6 +250,7 @@ function termContext({
   sessions: TermSession[];
   energy: ChargingModelEnergy;
   gridRows: ReturnType<typeof buildGridRows>;
+  freeEvseKw: number[];
 }): TermContext {
   // The most the site could import in any slot: worst base load plus all EVs, capped by the root row.
   const evMaxAt = new Float64Array(H);
@@ -257,6 +274,7 @@ function termContext({
     energy,
     referenceKw,
     rootCapacityKw,
+    freeEvseKw,
     evLoadCols() {
       if (evCols) return evCols;
       evCols = new Int32Array(H);

@@ -24,6 +24,8 @@ export type TermContext = {
   referenceKw: number;
   /** EV capacity of the root node per horizon index, kW (its grid row's rhs), or null without one. */
   rootCapacityKw: readonly number[] | null;
+  /** Σ maxKw of the site's EVSEs no known session occupies, per horizon index, kW (where later arrivals can plug in). */
+  freeEvseKw: readonly number[];
   /** Columns e_t = Σ_s p[s,t] (total EV kW) per horizon index; created with rows `evload.<t>` on first use. */
   evLoadCols(): Int32Array;
   /** Columns y_t = EV kW served by PV surplus per horizon index (−1 where there is no surplus). */
@@ -193,24 +195,27 @@ const quick: ObjectiveTerm = {
   }
 };
 
-/** Share of the root's EV capacity kept free for sessions that have not arrived yet (from an hour ahead on). */
-export const HEADROOM_SHARE = 0.8;
-/** Hours over which the reserved share ramps up from 0 (the dispatched slot) to HEADROOM_SHARE. */
+/** Share of the free EVSEs' power (no known session plugged in) expected to be drawn by later arrivals. */
+export const HEADROOM_FREE_EVSE_SHARE = 0.3;
+/** Hours over which the reserve ramps up from 0 (the dispatched slot) to its full size. */
 export const HEADROOM_RAMP_HOURS = 1;
 
 /**
- * Headroom for future arrivals: EV load above (1 − ρ_t) of the root's EV capacity in a later slot
- * costs w·h per kW (ρ_t ramps from 0 in the dispatched slot to HEADROOM_SHARE an hour ahead). A
- * rolling horizon only sees the sessions already here: deferring their energy to greener, cheaper
- * or flatter later slots fills capacity that later arrivals need, and on a congested site that
- * energy is lost for good (bench: balanced was 9.9 points below the offline optimum on Caltech at
- * 30 kW). Below the line the term is free, so an uncongested site keeps its green/cost/flatness
- * trades; above it, deferring costs more than any timing term gains (w = 10 ≫ green + cost +
- * flatten + peak per kWh) and far less than a kWh of shortfall. Rows `head.<t>`.
+ * Headroom for later arrivals: in every later slot, the known sessions' EV load above
+ * cap_t − reserve_t costs w·h per kW, where reserve_t = ramp_t · min(cap_t, 0.3 · Σ maxKw of the
+ * EVSEs no known session occupies at t) and ramp_t grows from 0 (dispatched slot) to 1 an hour
+ * ahead. A rolling horizon only sees the sessions already here: deferring their energy to greener,
+ * cheaper or flatter later slots fills capacity that cars arriving at the free EVSEs will need, and
+ * on a congested site that energy is lost (bench: balanced was 9.9 points below the offline optimum
+ * on Caltech at 30 kW). The reserve is sized by the free EVSEs, not by the limit: on a loose site it
+ * is far below the spare capacity and costs nothing (every green/cost/flatness trade stays), on a
+ * tight one it covers the whole limit and the gate charges now. Above the line deferring costs more
+ * than any timing term gains (w = 10 ≫ green + cost + flatten + peak per kWh) and far less than a
+ * kWh of shortfall. Rows `head.<t>`.
  */
 const headroom: ObjectiveTerm = {
   name: 'headroom',
-  summary: 'Σ_t w·h·r_t, r_t ≥ e_t − (1 − ρ_t)·cap_t (EV load in the reserve of later slots; ρ_t ramps 0 → 0.8 over an hour)',
+  summary: 'Σ_t w·h·r_t, r_t ≥ e_t − (cap_t − ramp_t·min(cap_t, 0.3·free EVSE kW_t)) (EV load in capacity later arrivals need)',
   apply(ctx, w) {
     const cap = ctx.rootCapacityKw;
     if (w === 0 || !cap) return;
@@ -218,11 +223,12 @@ const headroom: ObjectiveTerm = {
     let e: Int32Array | null = null;
     for (let i = 1; i < ctx.horizonLength; i++) {
       if (!(cap[i] > 0)) continue;
+      const reserveKw = Math.min(1, i / rampSlots) * Math.min(cap[i], HEADROOM_FREE_EVSE_SHARE * ctx.freeEvseKw[i]);
+      if (!(reserveKw > 1e-9)) continue;
       e ??= ctx.evLoadCols();
-      const rho = HEADROOM_SHARE * Math.min(1, i / rampSlots);
       const t = ctx.firstSlot + i;
       const r = ctx.builder.addColumn({ name: `head.${t}`, cost: w * ctx.slotHours });
-      ctx.builder.addRow(`head.${t}`, [[e[i], 1], [r, -1]], -Infinity, (1 - rho) * cap[i]);
+      ctx.builder.addRow(`head.${t}`, [[e[i], 1], [r, -1]], -Infinity, cap[i] - reserveKw);
     }
   }
 };

@@ -30,8 +30,9 @@ const ANVIL_ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // a drive
 /**
  * An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its
  * unlocked accounts. Like a real wallet it exposes no account before the site asked for one, keeps the
- * permission and the selected account across page loads, and emits `accountsChanged` when the test
- * switches accounts (window.__e2eWallet.setAccount).
+ * permission, the selected account and chain across page loads, and emits `accountsChanged` /
+ * `chainChanged` when the test switches accounts or chains (window.__e2eWallet.setAccount / setChain);
+ * its chain is anvil's unless the test moved it elsewhere (requests still go to anvil).
  */
 async function installInjectedWallet(page: Page, { rpcUrl, account }: { rpcUrl: string; account: string }) {
   await page.addInitScript(
@@ -41,11 +42,16 @@ async function installInjectedWallet(page: Page, { rpcUrl, account }: { rpcUrl: 
       const current = () => localStorage.getItem('e2eWallet.account') ?? initial;
       const permitted = () => localStorage.getItem('e2eWallet.permitted') === 'yes';
       let id = 0;
+      const setChain = (chainIdHex: string) => {
+        localStorage.setItem('e2eWallet.chainId', chainIdHex);
+        emit('chainChanged', chainIdHex);
+      };
       (window as unknown as { __e2eWallet: unknown }).__e2eWallet = {
         setAccount(address: string) {
           localStorage.setItem('e2eWallet.account', address);
           if (permitted()) emit('accountsChanged', [address]);
-        }
+        },
+        setChain
       };
       (window as unknown as { ethereum: unknown }).ethereum = {
         async request({ method, params }: { method: string; params?: unknown[] }) {
@@ -62,7 +68,11 @@ async function installInjectedWallet(page: Page, { rpcUrl, account }: { rpcUrl: 
             localStorage.removeItem('e2eWallet.permitted');
             return null;
           }
-          if (method === 'wallet_switchEthereumChain') return null;
+          if (method === 'wallet_switchEthereumChain') {
+            setChain((params as { chainId: string }[])[0].chainId);
+            return null;
+          }
+          if (method === 'eth_chainId' && localStorage.getItem('e2eWallet.chainId')) return localStorage.getItem('e2eWallet.chainId');
           const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params: params ?? [] }) });
           const body = await res.json();
           if (body.error) throw Object.assign(new Error(body.error.message), { code: body.error.code, data: body.error.data });
@@ -158,6 +168,23 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await expect(page.getByTestId('attest-progress')).toContainText('Slot 2026-11-25 02:15 UTC: 1.25 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
   });
 
+  test('error: without a browser wallet the chooser says so plainly; chains without a ledger cannot be chosen', async ({ page }) => {
+    await page.goto('/verify');
+    const choice = page.getByTestId('chain-choice');
+    await expect(choice).toHaveValue('embedded');
+    await expect(choice.locator('option[value="volta"]')).toBeDisabled();
+    await expect(choice.locator('option[value="volta"]')).toHaveText(/no ledger deployed/);
+    await expect(choice.locator('option[value="sepolia"]')).toBeDisabled();
+    await choice.selectOption('anvil');
+    await expect(page.getByTestId('wallet-status')).toHaveAttribute('data-state', 'no-wallet');
+    await expect(page.getByTestId('wallet-status')).toContainText('No browser wallet found: install MetaMask');
+    // The choice is the app's, and remembered: the receipt page and the operator panel follow it.
+    await page.reload();
+    await expect(page.getByTestId('chain-choice')).toHaveValue('anvil');
+    await page.getByTestId('chain-choice').selectOption('embedded');
+    await expect(page.getByTestId('wallet-status')).toHaveCount(0);
+  });
+
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
     await page.goto('/verify');
     await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });
@@ -235,6 +262,12 @@ test.describe('on-chain attestation against a local anvil node', () => {
     await expect(page.getByTestId('wallet-status')).toHaveAttribute('data-state', 'disconnected');
     await page.getByTestId('attest-connect').click();
     await expect(page.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
+    // The user moves the wallet to Sepolia: the chooser notices and asks it back to the local node.
+    await page.evaluate(() => (window as unknown as { __e2eWallet: { setChain(c: string): void } }).__e2eWallet.setChain('0xaa36a7'));
+    await expect(page.getByTestId('wallet-status')).toContainText('is on chain 11155111, not 31337');
+    await page.getByTestId('wallet-switch').click();
+    await expect(page.getByTestId('wallet-status')).toContainText('on chain 31337.');
+    await expect(page.getByTestId('wallet-switch')).toHaveCount(0);
     await expect(page.getByTestId('attest-words')).toContainText(ANVIL_ACCOUNT_1);
     await expect(page.getByTestId('attest-words')).toContainText('chain 31337');
     await page.getByTestId('attest-button').click();

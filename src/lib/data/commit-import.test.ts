@@ -4,7 +4,9 @@ import { ValidationError } from '$lib/core/errors';
 import { parseImport, type ParsedImport } from '$lib/workers/parse-import';
 import { createDb, TABLE_NAMES, type GreenSlotDb } from './db';
 import { commitImport } from './commit-import';
-import { saveSite } from './site-store';
+import { loadSite, saveSite } from './site-store';
+import type { Site } from '$lib/core/grid/site';
+import { siteSlotEnergy } from '$lib/core/energy/site-slot-energy';
 import { DEFAULT_SITE } from './default-site';
 import { harbourDepotLocation, HARBOUR_PATCHES } from './testing/ocpi-fixtures';
 
@@ -116,5 +118,86 @@ describe('commitImport', () => {
     const mix = parsedOk('generation-csv', lines.join('\n'));
     await expect(commitImport({ db, parsed: mix.parsed, file: 'mix.csv', siteId: 'missing' })).rejects.toBeInstanceOf(ValidationError);
     expect(await db.imports.count()).toBe(0);
+  });
+});
+
+/** A local-time hourly mix CSV (as ENTSO-E/SMARD-style exports write it) for whole UTC hours [fromMs, toMs): wind share = hour index / 1000. */
+function localHourlyCsv({ fromMs, toMs, timeZone }: { fromMs: number; toMs: number; timeZone: string }): string {
+  const fmt = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const lines = ['timestamp,wind,gas'];
+  for (let ms = fromMs, k = 0; ms < toMs; ms += 3_600_000, k++) lines.push(`${fmt.format(new Date(ms))},${k},${1000 - k}`);
+  return lines.join('\n');
+}
+
+describe('commitImport: generation mix at absolute times', () => {
+  const berlin = { ...DEFAULT_SITE, timezone: 'Europe/Berlin' };
+  const HOUR = 3_600_000;
+
+  async function importMix({ fromMs, toMs, mixDay }: { fromMs: number; toMs: number; mixDay?: string }) {
+    const db = freshDb();
+    await saveSite({ db, site: berlin });
+    const r = parseImport({ kind: 'generation-csv', text: localHourlyCsv({ fromMs, toMs, timeZone: 'Europe/Berlin' }), file: 'mix.csv', options: { site: berlin, timeZone: 'Europe/Berlin', mixDay } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const row = await commitImport({ db, parsed: r.parsed, file: 'mix.csv', siteId: berlin.id });
+    const site = await loadSite({ db, siteId: berlin.id });
+    if (!site) throw new Error('site not stored');
+    return { site, row, parsed: r.parsed };
+  }
+
+  /** Wind share of the slot starting at `ms` on a 15-min timeline that starts at `startMs`. */
+  function windAt(site: Site, startMs: number, ms: number) {
+    const timeline = { startMs, slotMinutes: 15 };
+    return siteSlotEnergy({ site, slot: (ms - startMs) / 900_000, timeline }).gridMix.wind ?? 0;
+  }
+
+  it('reads a spring-forward file back slot by slot at the right UTC times (26 March 2023 has 92 quarter hours)', async () => {
+    // Local 25 March 00:00 CET … 28 March 00:00 CEST = 24 Mar 23:00 UTC … 27 Mar 22:00 UTC: 71 hours.
+    const fromMs = Date.UTC(2023, 2, 24, 23);
+    const toMs = Date.UTC(2023, 2, 27, 22);
+    const { site, parsed } = await importMix({ fromMs, toMs, mixDay: '2023-03-26' });
+    if (parsed.kind !== 'generation-csv') throw new Error('wrong kind');
+    expect(parsed.days).toEqual(['2023-03-25', '2023-03-26', '2023-03-27']);
+    expect(parsed.mixes).toHaveLength(92);
+    expect(site.energy?.gridMixSeries).toMatchObject({ startMs: fromMs, slotMinutes: 15 });
+    expect(site.energy?.gridMixSeries?.mixes).toHaveLength(71 * 4);
+    // A timeline starting a day earlier, at UTC midnight (not aligned with the file): every slot of the file reads its own hour.
+    const start = Date.UTC(2023, 2, 24);
+    for (let ms = fromMs; ms < toMs; ms += 900_000) expect(windAt(site, start, ms)).toBeCloseTo(Math.floor((ms - fromMs) / HOUR) / 1000, 12);
+    // 03:00 CEST on the 26th is 01:00 UTC: hour 26 of the file (02:00 local does not exist).
+    expect(windAt(site, start, Date.UTC(2023, 2, 26, 1))).toBeCloseTo(0.026, 12);
+    // 27 March 00:00 CEST = 26 March 22:00 UTC: hour 47, not hour 48 as a repeated 24-hour day would give.
+    expect(windAt(site, start, Date.UTC(2023, 2, 26, 22))).toBeCloseTo(0.047, 12);
+  });
+
+  it('keeps both 02:00 hours of the fall-back day (29 October 2023 has 100 quarter hours) at their UTC times', async () => {
+    const fromMs = Date.UTC(2023, 9, 27, 22); // 28 Oct 00:00 CEST
+    const toMs = Date.UTC(2023, 9, 30, 23); // 31 Oct 00:00 CET
+    const { site, parsed } = await importMix({ fromMs, toMs, mixDay: '2023-10-29' });
+    if (parsed.kind !== 'generation-csv') throw new Error('wrong kind');
+    expect(parsed.mixes).toHaveLength(100);
+    expect(site.energy?.gridMixSeries?.mixes).toHaveLength(73 * 4);
+    const start = fromMs;
+    for (let ms = fromMs; ms < toMs; ms += 900_000) expect(windAt(site, start, ms)).toBeCloseTo(Math.floor((ms - fromMs) / HOUR) / 1000, 12);
+    // 02:00 CEST = 00:00 UTC (hour 26), 02:00 CET = 01:00 UTC (hour 27).
+    expect(windAt(site, start, Date.UTC(2023, 9, 29, 0))).toBeCloseTo(0.026, 12);
+    expect(windAt(site, start, Date.UTC(2023, 9, 29, 1))).toBeCloseTo(0.027, 12);
+  });
+
+  it('a 3-day file keeps all 3 days, and outside them the chosen day applies as the profile', async () => {
+    const fromMs = Date.UTC(2026, 5, 1, 22); // 2 June 00:00 CEST
+    const toMs = fromMs + 72 * HOUR;
+    const { site, row, parsed } = await importMix({ fromMs, toMs });
+    if (parsed.kind !== 'generation-csv') throw new Error('wrong kind');
+    expect(parsed.days).toEqual(['2026-06-02', '2026-06-03', '2026-06-04']);
+    expect(row.summary).toContain('288 slots from 2026-06-01 22:00 to 2026-06-04 22:00 UTC kept at their times');
+    // The third day reads its own values, not the first day's.
+    expect(windAt(site, fromMs, fromMs + 50 * HOUR)).toBeCloseTo(0.05, 12);
+    // Outside the series: the periodic profile (the first whole day, slot 0 = the timeline's slot 0).
+    const before = fromMs - 96 * 900_000;
+    expect(windAt(site, before, before + 4 * 900_000)).toBe(parsed.mixes[4].wind);
+    expect(windAt(site, fromMs, toMs + 5 * 900_000)).toBe(parsed.mixes[(288 + 5) % 96].wind ?? 0);
+    expect(windAt(site, fromMs, toMs + 5 * 900_000)).toBeCloseTo(0.001, 12);
+    // Without a timeline (callers that do not know the times) the profile applies everywhere.
+    expect(siteSlotEnergy({ site, slot: 200 }).gridMix).toEqual(parsed.mixes[200 % 96]);
   });
 });

@@ -26,7 +26,7 @@ export type CommitImportParameters = {
  * lands whole or not at all (a failure half-way, or a patch for an unknown EVSE in `all` mode,
  * rolls every table back). Locations replace their site's nodes and EVSEs (statuses merged by
  * `last_updated`); patches change stored EVSE statuses in order; sessions become replay rows;
- * a generation mix becomes the site's per-slot grid mix.
+ * a generation mix becomes the site's grid-mix series (absolute times) plus the chosen day as its profile.
  */
 export async function commitImport({
   db,
@@ -66,10 +66,15 @@ export async function commitImport({
     } else {
       const site = siteId ? await db.sites.get(siteId) : undefined;
       if (!site) throw new ValidationError([{ file, where: '$', message: 'no current site to give the grid mix to (open the demo first)' }]);
-      const energy = { ...site.energy, gridMix: parsed.mixes, ...(parsed.pricePerKWh ? { pricePerKWh: parsed.pricePerKWh } : {}) };
+      // The series holds the file at its real times; the chosen day is the profile everywhere else.
+      const energy = { ...site.energy, gridMix: parsed.mixes, gridMixSeries: parsed.series, ...(parsed.pricePerKWh ? { pricePerKWh: parsed.pricePerKWh } : {}) };
       await db.sites.put({ ...site, energy, updatedMs: nowMs });
       written = { sites: 1 };
-      summary = `grid mix of ${parsed.day} (${parsed.mixes.length} slots) set on ${site.name}`;
+      const { startMs, slotMinutes, mixes } = parsed.series;
+      const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+      summary =
+        `grid mix of ${parsed.day} (${parsed.mixes.length} slots) set on ${site.name} as its daily profile; ` +
+        `${mixes.length} slots from ${iso(startMs)} to ${iso(startMs + mixes.length * slotMinutes * 60_000)} UTC kept at their times`;
     }
     const row: ImportRow = {
       id: importId,

@@ -73,7 +73,7 @@ export function exportSlots({ results, site, timeline, sessions }: ExportSlotsPa
         netLoadKw: root?.netKw ?? 0,
         limitKw: root?.limitKw ?? 0,
         overKw: r.nodes.reduce((a, n) => a + n.overKw, 0),
-        gridMix: r.gridMix ?? siteSlotEnergy({ site, slot: r.slot }).gridMix,
+        gridMix: r.gridMix ?? siteSlotEnergy({ site, slot: r.slot, timeline }).gridMix,
         co2GPerKWh: r.co2GPerKWh,
         pricePerKWh: r.pricePerKWh,
         chargingSessions: sessions.filter((s) => (s.kwBySlot[r.slot] ?? 0) > 0).length

@@ -6,16 +6,16 @@ import { canonicalJson, createReceipt } from '$lib/chain/receipt';
 import type { SessionRow } from './db';
 
 /** Parameters of `referenceCo2G`. */
-export type ReferenceCo2Parameters = { site: Site; startSlot: number; endSlot: number; energyKWh: number };
+export type ReferenceCo2Parameters = { site: Site; startSlot: number; endSlot: number; energyKWh: number; timeline?: Timeline };
 
 /**
  * CO2 of the same energy drawn evenly from the grid over the whole stay (no shifting, no PV):
  * the reference a receipt compares against, g.
  */
-export function referenceCo2G({ site, startSlot, endSlot, energyKWh }: ReferenceCo2Parameters): number {
+export function referenceCo2G({ site, startSlot, endSlot, energyKWh, timeline }: ReferenceCo2Parameters): number {
   const n = Math.max(1, endSlot - startSlot);
   let sum = 0;
-  for (let s = startSlot; s < startSlot + n; s++) sum += co2Intensity(siteSlotEnergy({ site, slot: s }).gridMix);
+  for (let s = startSlot; s < startSlot + n; s++) sum += co2Intensity(siteSlotEnergy({ site, slot: s, timeline }).gridMix);
   return (sum / n) * energyKWh;
 }
 
@@ -57,7 +57,7 @@ export function receiptForSession({ session: s, site, timeline, strategy, schedu
       siteName: site.name,
       requestedWh: Math.round(s.requestedKWh * 1000),
       co2G: round(s.co2G, 1),
-      referenceCo2G: round(referenceCo2G({ site, startSlot: s.startSlot, endSlot: s.endSlot, energyKWh: s.deliveredKWh }), 1),
+      referenceCo2G: round(referenceCo2G({ site, startSlot: s.startSlot, endSlot: s.endSlot, energyKWh: s.deliveredKWh, timeline }), 1),
       cost: round(s.cost, 4),
       currency: site.energy?.currency ?? 'EUR',
       ...(strategy ? { strategy } : {}),

@@ -1,6 +1,7 @@
 import { ValidationError, type ValidationIssue } from '$lib/core/errors';
 import type { Site } from '$lib/core/grid/site';
 import type { SourceMix } from '$lib/core/energy/sources';
+import type { GridMixSeries } from '$lib/core/grid/site';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { ImportMode } from '$lib/core/ocpi/importIssues';
 import { parseOcpiLocations, type OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
@@ -34,8 +35,10 @@ export type ParsedImport =
   | { kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions'; requests: ChargingRequest[] }
   | {
       kind: 'generation-json' | 'generation-csv';
-      /** The chosen local day's mixes (the site's periodic grid mix). */
+      /** The chosen local day's mixes (the site's periodic grid mix: the fallback outside `series`). */
       mixes: SourceMix[];
+      /** The whole file at its absolute times (at most MAX_MIX_SERIES_DAYS from its start). */
+      series: GridMixSeries;
       day: string;
       days: string[];
       /** Slots in the whole file, and how many had no data. */
@@ -44,6 +47,12 @@ export type ParsedImport =
       /** Day-ahead price of the chosen day, per kWh (Energy-Charts files with a price series). */
       pricePerKWh?: number[];
     };
+
+/**
+ * Longest grid-mix series stored with a site, days: a year of quarter hours (35,136 mixes) is what
+ * a replay can use; the site row travels to the solver worker at every gate, so decades would not.
+ */
+export const MAX_MIX_SERIES_DAYS = 366;
 
 /** What a parse ended with: the data plus left-out and warnings, or the reasons it was rejected. */
 export type ParseImportResult =
@@ -164,10 +173,26 @@ function mixResult({
   const timeZone = options.site?.timezone ?? 'UTC';
   const day = mixDayProfile({ mixes: series.mixes, timeline: series.timeline, timeZone, day: options.mixDay });
   if (!day.ok) return { ok: false, issues: [...series.leftOut, { file, where: '$', message: `${day.message} (site time zone ${timeZone})` }] };
-  const parsed: ParsedImport = { kind, mixes: day.mixes, day: day.day, days: day.days, totalSlots: series.mixes.length, gapSlots: series.gapSlots.length };
+  const { startMs, slotMinutes } = series.timeline;
+  const maxSlots = Math.round((MAX_MIX_SERIES_DAYS * 1440) / slotMinutes);
+  const warnings = [...series.warnings];
+  if (series.mixes.length > maxSlots) {
+    const cutMs = startMs + maxSlots * slotMinutes * 60_000;
+    warnings.push({ file, where: '$', message: `the grid mix from ${new Date(cutMs).toISOString()} on (${series.mixes.length - maxSlots} slots) is not stored with the site: at most ${MAX_MIX_SERIES_DAYS} days are kept` });
+  }
+  const stored: GridMixSeries = { startMs, slotMinutes, mixes: series.mixes.length > maxSlots ? series.mixes.slice(0, maxSlots) : series.mixes };
+  const parsed: ParsedImport = {
+    kind,
+    mixes: day.mixes,
+    series: stored,
+    day: day.day,
+    days: day.days,
+    totalSlots: series.mixes.length,
+    gapSlots: series.gapSlots.length
+  };
   if (series.priceEurPerMWh) {
     const dayPrices = mixDayProfile({ mixes: series.priceEurPerMWh.map((p) => ({ other: p })), timeline: series.timeline, timeZone, day: day.day });
     if (dayPrices.ok) parsed.pricePerKWh = dayPrices.mixes.map((m) => Math.round((m.other ?? 0) * 1e3) / 1e6);
   }
-  return { ok: true, parsed, leftOut: series.leftOut, warnings: series.warnings };
+  return { ok: true, parsed, leftOut: series.leftOut, warnings };
 }

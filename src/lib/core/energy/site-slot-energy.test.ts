@@ -36,4 +36,19 @@ describe('siteSlotEnergy', () => {
     expect(co2Intensity(DEFAULT_GRID_MIX)).toBeCloseTo(226.94, 6);
     expect(greenShare(DEFAULT_GRID_MIX)).toBeCloseTo(0.45, 12);
   });
+  it('reads the absolute-time series where it covers the slot start, and the periodic profile elsewhere', () => {
+    const startMs = Date.UTC(2023, 2, 26, 0);
+    // Hourly series of 3 hours starting at 01:00 UTC on a 15-min timeline that starts at 00:00 UTC.
+    const withSeries: Site = { ...site, energy: { ...site.energy!, gridMixSeries: { startMs: startMs + 3_600_000, slotMinutes: 60, mixes: [{ solar: 1 }, { hydro: 1 }, { nuclear: 1 }] } } };
+    const timeline = { startMs, slotMinutes: 15 };
+    const mixAt = (slot: number) => siteSlotEnergy({ site: withSeries, slot, timeline }).gridMix;
+    expect(mixAt(3)).toEqual({ wind: 1 }); // 00:45: before the series → profile slot 3 % 2
+    expect(mixAt(4)).toEqual({ solar: 1 });
+    expect(mixAt(7)).toEqual({ solar: 1 }); // 01:45 still in the first hour
+    expect(mixAt(8)).toEqual({ hydro: 1 });
+    expect(mixAt(15)).toEqual({ nuclear: 1 });
+    expect(mixAt(16)).toEqual({ coal: 1 }); // 04:00: after the series → profile
+    // Without a timeline the series cannot be placed: the profile applies.
+    expect(siteSlotEnergy({ site: withSeries, slot: 5 }).gridMix).toEqual({ wind: 1 });
+  });
 });

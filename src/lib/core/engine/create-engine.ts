@@ -189,7 +189,7 @@ export function createEngine({
       kwByEvse[s.evseId] = (kwByEvse[s.evseId] ?? 0) + energy / h;
       evEnergyKWh += energy;
     }
-    const energy = siteSlotEnergy({ site, slot });
+    const energy = siteSlotEnergy({ site, slot, timeline });
     const green = allocateGreen({ slotHours: h, pvKw: Math.max(0, energy.pvKw), baseLoadKw: Math.max(0, energy.baseLoadKw), evKwBySession: kwBySession, gridMix: energy.gridMix });
     let greenKWh = 0;
     let co2G = 0;

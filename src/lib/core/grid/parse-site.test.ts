@@ -82,6 +82,18 @@ describe('parseSite', () => {
     bad.energy.gridMix = [{ wind: 1.5 } as never];
     expect(issuesOf(bad)[0].where).toBe('$.energy.gridMix[0].wind');
   });
+  it('accepts an optional grid-mix series at absolute times', () => {
+    const site = good() as Record<string, unknown> & { energy: Record<string, unknown> };
+    site.energy.gridMixSeries = { startMs: Date.UTC(2023, 2, 26), slotMinutes: 15, mixes: [{ wind: 1 }, { solar: 0.5, gas: 0.5 }] };
+    expect(parseSite(site, 'x.json').energy?.gridMixSeries?.mixes).toHaveLength(2);
+  });
+  it('error: rejects a grid-mix series with a fractional start, zero slot length, no mixes or a bad sum', () => {
+    const site = good() as Record<string, unknown> & { energy: Record<string, unknown> };
+    site.energy.gridMixSeries = { startMs: 1.5, slotMinutes: 0, mixes: [] };
+    expect(issuesOf(site).map((i) => i.where)).toEqual(['$.energy.gridMixSeries.startMs', '$.energy.gridMixSeries.slotMinutes', '$.energy.gridMixSeries.mixes']);
+    site.energy.gridMixSeries = { startMs: 0, slotMinutes: 60, mixes: [{ wind: 1 }, { wind: 0.4 }] };
+    expect(issuesOf(site)).toEqual([expect.objectContaining({ where: '$.energy.gridMixSeries.mixes[1]', message: expect.stringMatching(/sum to 0.4/) })]);
+  });
   it('error: rejects invalid JSON text and an unknown time zone', () => {
     expect(issuesOf('{"id": ')[0]).toMatchObject({ file: 'x.json', where: '$' });
     const bad = good();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors';
-import { SOURCES } from '../energy/sources';
+import { SOURCES, type SourceMix } from '../energy/sources';
 import type { Site } from './site';
 import { siteSchema } from './site-schema';
 
@@ -97,12 +97,15 @@ function checkSite(site: Site, file: string): ValidationIssue[] {
   (site.pv ?? []).forEach((plant, i) => {
     if (!nodeIndex.has(plant.nodeId)) add(`$.pv[${i}].nodeId`, `unknown node "${plant.nodeId}"; expected the id of a node`);
   });
-  (site.energy?.gridMix ?? []).forEach((mix, i) => {
-    const total = SOURCES.reduce((acc, s) => acc + (mix[s] ?? 0), 0);
-    if (Math.abs(total - 1) > MIX_SUM_TOLERANCE) {
-      add(`$.energy.gridMix[${i}]`, `shares sum to ${+total.toFixed(9)}; expected 1 ± ${MIX_SUM_TOLERANCE} (divide each share by the sum)`);
-    }
-  });
+  const checkSums = (mixes: readonly SourceMix[], path: string) =>
+    mixes.forEach((mix, i) => {
+      const total = SOURCES.reduce((acc, s) => acc + (mix[s] ?? 0), 0);
+      if (Math.abs(total - 1) > MIX_SUM_TOLERANCE) {
+        add(`${path}[${i}]`, `shares sum to ${+total.toFixed(9)}; expected 1 ± ${MIX_SUM_TOLERANCE} (divide each share by the sum)`);
+      }
+    });
+  checkSums(site.energy?.gridMix ?? [], '$.energy.gridMix');
+  checkSums(site.energy?.gridMixSeries?.mixes ?? [], '$.energy.gridMixSeries.mixes');
   if (!isTimeZone(site.timezone)) add('$.timezone', `unknown time zone "${site.timezone}"; expected an IANA name like Europe/Amsterdam`);
   return issues;
 }

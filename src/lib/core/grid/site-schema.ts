@@ -64,9 +64,17 @@ export const evseSchema = z.strictObject({
 /** One PV plant. */
 export const pvPlantSchema = z.strictObject({ id, nodeId: id, kw: nonNegativeProfileSchema });
 
+/** A grid mix at absolute times (startMs = UTC epoch ms of the first entry). */
+export const gridMixSeriesSchema = z.strictObject({
+  startMs: z.number().int('expected UTC epoch milliseconds (an integer)'),
+  slotMinutes: z.number().int('expected whole minutes').min(1, 'expected whole minutes ≥ 1').max(1440, 'expected at most 1440 minutes'),
+  mixes: z.array(sourceMixSchema).min(1, 'expected at least one source mix')
+});
+
 /** Energy data of a site. */
 export const siteEnergySchema = z.strictObject({
   gridMix: z.array(sourceMixSchema).min(1, 'expected at least one source mix'),
+  gridMixSeries: gridMixSeriesSchema.optional(),
   pricePerKWh: signedProfileSchema.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like EUR').optional()
 });

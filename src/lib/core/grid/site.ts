@@ -63,10 +63,25 @@ export type PvPlant = {
   kw: Profile;
 };
 
+/**
+ * Grid mix at absolute times (an imported generation mix): `mixes[i]` covers
+ * [startMs + i·slotMinutes·60000, startMs + (i+1)·slotMinutes·60000), in UTC, so DST days and
+ * multi-day files keep their real times.
+ */
+export type GridMixSeries = {
+  /** UTC epoch ms at which `mixes[0]` starts. */
+  startMs: number;
+  /** Length of one entry, minutes. */
+  slotMinutes: number;
+  mixes: readonly SourceMix[];
+};
+
 /** Energy-side data of a site: grid mix, PV, prices, all per slot (periodic arrays allowed). */
 export type SiteEnergy = {
   /** Source-of-origin mix of grid electricity per slot (periodic); one mix = constant. */
   gridMix: readonly SourceMix[];
+  /** Optional mix at absolute times; where it covers a slot it wins over `gridMix` (see siteSlotEnergy). */
+  gridMixSeries?: GridMixSeries;
   /** Energy price, currency units per kWh, per slot (periodic). */
   pricePerKWh?: Profile;
   /** ISO 4217 currency code for prices (default EUR). */

@@ -19,7 +19,12 @@ export type CommitImportParameters = {
   siteId?: string;
   importId?: string;
   nowMs?: number;
+  /** Called between chunks of a large write (still inside the one transaction). */
+  onProgress?: (p: { doneRows: number; totalRows: number }) => void;
 };
+
+/** Rows per bulkPut of a large session import: progress between chunks, and no single huge request. */
+export const COMMIT_CHUNK_ROWS = 10_000;
 
 /**
  * Writes a parsed import into the database in ONE transaction, together with its report row: it
@@ -37,7 +42,8 @@ export async function commitImport({
   file,
   siteId,
   importId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
-  nowMs = Date.now()
+  nowMs = Date.now(),
+  onProgress
 }: CommitImportParameters): Promise<ImportRow> {
   const tables = [db.sites, db.nodes, db.evses, db.replaySessions, db.imports];
   return db.transaction('rw', tables, async () => {
@@ -60,7 +66,11 @@ export async function commitImport({
       written = { evses: r.changed };
       summary = `${r.applied} of ${parsed.patches.length} status patch(es) applied; ${r.changed} EVSE(s) changed`;
     } else if ('requests' in parsed) {
-      await db.replaySessions.bulkPut(parsed.requests.map((r) => ({ ...r, importId })));
+      const total = parsed.requests.length;
+      for (let from = 0; from < total; from += COMMIT_CHUNK_ROWS) {
+        await db.replaySessions.bulkPut(parsed.requests.slice(from, from + COMMIT_CHUNK_ROWS).map((r) => ({ ...r, importId })));
+        onProgress?.({ doneRows: Math.min(total, from + COMMIT_CHUNK_ROWS), totalRows: total });
+      }
       written = { replaySessions: parsed.requests.length };
       summary = `${parsed.requests.length} session(s) stored for replay`;
     } else {

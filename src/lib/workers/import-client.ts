@@ -1,8 +1,7 @@
 import { BaseError } from '$lib/core/errors';
-import type { ImportRequest, ImportResponse } from './import-protocol';
-import type { ParseImportResult } from './parse-import';
+import type { ImportOutcome, ImportRequest, ImportResponse, ImportStage } from './import-protocol';
 
-/** The import worker failed (a bug or a crash, not a bad file: bad files are `ok: false` results). */
+/** The import worker failed (a bug or a crash, not a bad file: bad files are `ok: false` outcomes). */
 export class ImportWorkerError extends BaseError {
   override name = 'ImportWorkerError';
 }
@@ -15,11 +14,11 @@ export type ImportWorkerLike = {
   onerror: ((event: ErrorEvent) => void) | null;
 };
 
-/** Progress of a running parse. */
-export type ImportProgress = { stage: 'reading' | 'parsing'; doneBytes: number; totalBytes: number };
+/** Progress of a running import: bytes while reading/parsing, rows while writing. */
+export type ImportProgress = { stage: ImportStage; done: number; total: number };
 
-/** Parameters of `parseInWorker`. */
-export type ParseInWorkerParameters = Omit<ImportRequest, 'type' | 'id'> & {
+/** Parameters of `importInWorker`. */
+export type ImportInWorkerParameters = Omit<ImportRequest, 'type' | 'id'> & {
   createWorker: () => ImportWorkerLike;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
@@ -28,10 +27,11 @@ export type ParseInWorkerParameters = Omit<ImportRequest, 'type' | 'id'> & {
 let nextId = 1;
 
 /**
- * Parses one file in a fresh import worker and resolves with its result; the worker is ended
- * afterwards (a parse holds the whole file's data, which should not outlive it). Aborting ends it at once.
+ * Imports one file in a fresh import worker (it parses AND writes it) and resolves with the
+ * outcome: the stored report, or the issues that left the database unchanged. The worker is ended
+ * afterwards; aborting ends it at once (an unfinished write transaction is then rolled back).
  */
-export function parseInWorker({ createWorker, onProgress, signal, ...request }: ParseInWorkerParameters): Promise<ParseImportResult & { workerMs?: number }> {
+export function importInWorker({ createWorker, onProgress, signal, ...request }: ImportInWorkerParameters): Promise<ImportOutcome> {
   const id = nextId++;
   const worker = createWorker();
   return new Promise((resolve, reject) => {
@@ -43,16 +43,16 @@ export function parseInWorker({ createWorker, onProgress, signal, ...request }: 
     worker.onmessage = (event) => {
       const msg = event.data;
       if (msg.id !== id) return;
-      if (msg.type === 'progress') return onProgress?.({ stage: msg.stage, doneBytes: msg.doneBytes, totalBytes: msg.totalBytes });
+      if (msg.type === 'progress') return onProgress?.({ stage: msg.stage, done: msg.done, total: msg.total });
       end();
-      if (msg.type === 'parsed') resolve({ ...msg.result, workerMs: msg.workerMs });
+      if (msg.type === 'done') resolve(msg.outcome);
       else reject(new ImportWorkerError(msg.message));
     };
     worker.onerror = (event) => {
       end();
       reject(new ImportWorkerError(`import worker crashed: ${event.message ?? 'unknown error'}`));
     };
-    worker.postMessage({ type: 'parse', id, ...request });
+    worker.postMessage({ type: 'import', id, ...request });
   });
 }
 

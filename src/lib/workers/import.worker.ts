@@ -1,47 +1,23 @@
 /// <reference lib="webworker" />
+import { createDb, type GreenSlotDb } from '$lib/data/db';
 import type { ImportRequest, ImportResponse } from './import-protocol';
-import { createImportParser } from './parse-import';
+import { runImportJob } from './import-job';
 
 /**
- * The import worker: reads a picked file as a text stream and parses it here, so a 50 MB file
- * never blocks the page. Progress is posted at most every 50 ms (bytes read of the total).
+ * The import worker: reads a picked file as a text stream, parses it and writes it to IndexedDB
+ * here, so neither a 50 MB file nor 200k sessions ever block the page. Dexie broadcasts the
+ * committed change, so the page's liveQueries see it (see docs/ocpi.md "In the app").
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-function post(message: ImportResponse): void {
-  self.postMessage(message);
+let db: GreenSlotDb | undefined;
+
+function workerDb(): GreenSlotDb {
+  // Same database and schema class as the page. When another tab upgrades the schema, createDb
+  // closes this connection (a worker cannot reload); the next import opens a fresh one.
+  db ??= createDb({ onVersionChange: () => (db = undefined) });
+  return db;
 }
 
-self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const msg = event.data;
-  const t0 = performance.now();
-  try {
-    const parser = createImportParser({ kind: msg.kind, file: msg.source.name, mode: msg.mode, options: msg.options });
-    if ('text' in msg.source) {
-      parser.push(msg.source.text);
-    } else {
-      const totalBytes = msg.source.file.size;
-      let doneBytes = 0;
-      let lastPost = 0;
-      const reader = msg.source.file.stream().getReader();
-      const decoder = new TextDecoder('utf-8');
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        doneBytes += value.byteLength;
-        parser.push(decoder.decode(value, { stream: true }));
-        const now = performance.now();
-        if (now - lastPost > 50) {
-          lastPost = now;
-          post({ type: 'progress', id: msg.id, stage: 'reading', doneBytes, totalBytes });
-        }
-      }
-      parser.push(decoder.decode());
-      post({ type: 'progress', id: msg.id, stage: 'parsing', doneBytes, totalBytes });
-    }
-    const result = parser.finish();
-    post({ type: 'parsed', id: msg.id, result, workerMs: performance.now() - t0 });
-  } catch (error) {
-    post({ type: 'error', id: msg.id, message: error instanceof Error ? error.message : String(error) });
-  }
-};
+self.onmessage = (event: MessageEvent<ImportRequest>) =>
+  runImportJob({ request: event.data, db: workerDb(), post: (message: ImportResponse) => self.postMessage(message) });

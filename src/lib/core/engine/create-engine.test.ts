@@ -206,4 +206,26 @@ describe('createEngine with the optimizer', () => {
     expect(snap.gates.filter((g) => g.sessions > 0).every((g) => g.scheduler === 'highs' && g.status !== 'fallback')).toBe(true);
     expect(snap.sessions[0].plan).toMatchObject({ shortfallKWh: expect.closeTo(0, 4) });
   });
+
+  it('passes the battery to the optimizer, so its first plan is exactly what a tapering car draws', async () => {
+    const { schedulerByName } = await import('../baselines/scheduler-registry');
+    const optimal = schedulerByName('optimal');
+    const seen: { input: Parameters<Scheduler>[0]; result: Awaited<ReturnType<Scheduler>> }[] = [];
+    const spy: Scheduler = async (input) => {
+      const result = await optimal(input);
+      seen.push({ input, result });
+      return result;
+    };
+    // 70 % → 100 % of 20 kWh: the taper cuts in after the first slot at 11 kW.
+    const requests = [request('a', { energyKWh: 6, batteryKWh: 20, arrivalSoc: 0.7, preference: 'fast' })];
+    const snap = await createEngine({ site: smallSite(), timeline: TEST_TIMELINE, requests, scheduler: spy, schedulerName: 'optimal', strategy: 'user-first' }).runToEnd();
+    const s = snap.sessions[0];
+    expect(seen[0].input.sessions[0].battery).toEqual({ soc: 0.7, batteryKWh: 20, vehicleMaxKw: 11 });
+    // Later gates see the SoC the delivered energy reached.
+    expect(seen[1].input.sessions[0].battery?.soc).toBeCloseTo(0.7 + s.kwBySlot[0] * 0.25 / 20, 9);
+    const firstPlan = seen[0].result.plans[0].kw;
+    const drawn = s.kwBySlot.slice(0, firstPlan.length);
+    expect(drawn.some((kw, i) => i > 0 && kw > 0 && kw < 11 - 1e-6)).toBe(true); // the taper did bind
+    for (let i = 0; i < drawn.length; i++) expect(drawn[i]).toBeCloseTo(firstPlan[i], 5);
+  });
 });

@@ -121,7 +121,10 @@ export function createEngine({
           maxKw: capKw(entry),
           minKw: s.minKw,
           preference: s.preference,
-          requestMs: s.requestMs
+          requestMs: s.requestMs,
+          // With a known SoC the optimizer adds the taper as rows, so its plan is what the car can draw
+          // in later slots too (maxKw alone only caps them at today's acceptance).
+          ...(s.soc !== undefined && entry.request.batteryKWh ? { battery: { soc: s.soc, batteryKWh: entry.request.batteryKWh, vehicleMaxKw: entry.request.vehicleMaxKw } } : {})
         };
       });
     const base = { gateSlot: slot - 1, firstSlot: slot, sessions: active.length };

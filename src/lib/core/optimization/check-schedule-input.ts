@@ -1,8 +1,9 @@
 import type { ScheduleInput } from './schedule';
+import { PREFERENCE_SCALES, STRATEGY_WEIGHTS } from './strategies';
 
 /**
  * Problems in a gate's input that must never reach a solver: non-finite or negative numbers,
- * non-integer slots, duplicate session ids. (minKw above maxKw is
+ * non-integer slots, duplicate session ids, unknown preferences or strategy, a broken battery. (minKw above maxKw is
  * not an error: such a session is modelled without a minimum.) Returns one line per problem
  * (`sessions[3].maxKw: expected a finite number ≥ 0, got NaN`); empty means usable.
  */
@@ -16,6 +17,10 @@ export function checkScheduleInput(input: ScheduleInput): string[] {
   num('firstSlot', input.firstSlot, { min: -Infinity, integer: true });
   if (input.horizonEndSlot !== undefined) num('horizonEndSlot', input.horizonEndSlot, { min: -Infinity, integer: true });
   if (input.timeLimitMs !== undefined) num('timeLimitMs', input.timeLimitMs);
+  // Names come from JSON, forms and replays too: an unknown one would only surface deep in the model build.
+  if (input.strategy !== undefined && !Object.hasOwn(STRATEGY_WEIGHTS, input.strategy)) {
+    issues.push(`strategy: expected one of ${Object.keys(STRATEGY_WEIGHTS).join(', ')}, got ${JSON.stringify(input.strategy)}`);
+  }
   const seen = new Set<string>();
   input.sessions.forEach((s, i) => {
     const at = `sessions[${i}]`;
@@ -28,6 +33,14 @@ export function checkScheduleInput(input: ScheduleInput): string[] {
     num(`${at}.deliveredKWh`, s.deliveredKWh);
     num(`${at}.maxKw`, s.maxKw);
     num(`${at}.minKw`, s.minKw);
+    if (!Object.hasOwn(PREFERENCE_SCALES, s.preference)) {
+      issues.push(`${at}.preference: expected one of ${Object.keys(PREFERENCE_SCALES).join(', ')}, got ${JSON.stringify(s.preference)}`);
+    }
+    if (s.battery) {
+      num(`${at}.battery.soc`, s.battery.soc);
+      num(`${at}.battery.batteryKWh`, s.battery.batteryKWh);
+      num(`${at}.battery.vehicleMaxKw`, s.battery.vehicleMaxKw);
+    }
   });
   return issues;
 }

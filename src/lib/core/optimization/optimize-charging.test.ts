@@ -212,6 +212,18 @@ describe('optimizeCharging', () => {
     expect(result.setpointsKw.good).toBeGreaterThan(0);
   });
 
+  it('error: an unknown preference, strategy or a broken battery is named instead of failing inside the model build', async () => {
+    const input = gate(smallSite(), [
+      activeSession({ id: 'a', evseId: 'e0', preference: 'asap' as never }),
+      activeSession({ id: 'b', evseId: 'e1', battery: { soc: NaN, batteryKWh: 40, vehicleMaxKw: 11 } })
+    ]);
+    const result = await optimizeCharging({ ...input, strategy: 'cheapest' as never });
+    expect(result.status).toBe('fallback');
+    expect(result.fallbackReason).toMatch(/strategy: expected one of balanced.*got "cheapest"/);
+    expect(result.fallbackReason).toMatch(/sessions\[0\]\.preference: expected one of balanced, green, cheap, fast, got "asap"/);
+    expect(result.fallbackReason).toMatch(/sessions\[1\]\.battery\.soc/);
+  });
+
   it('error: a NaN price is caught in the model, never reaches the solver, and is reported', async () => {
     const input = gate(smallSite({ pricePerKWh: [0.2, NaN] }), [activeSession({ id: 'a' })]);
     const result = await optimizeCharging(input);

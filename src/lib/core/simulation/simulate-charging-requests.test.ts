@@ -148,6 +148,14 @@ describe('simulateChargingRequests', () => {
     }
   });
 
+  it('caps energy by the stay as stamped, not the drawn dwell (departure is rounded to the ms)', () => {
+    // Found by the property below: the cap used the unrounded dwell and overshot by 0.3 mWh.
+    const s = site(1);
+    const t = { startMs: Date.UTC(2026, 2, 28, 23), slotMinutes: 5 };
+    const out = simulateChargingRequests({ site: s, timeline: t, preset: 'public', evs: 30, days: 2, seed: 1379768990 });
+    assertInvariants(out.requests, s, t);
+  });
+
   it('holds its invariants for random seeds, sizes, slot lengths and DST days', () => {
     fc.assert(
       fc.property(

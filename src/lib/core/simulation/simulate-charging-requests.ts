@@ -160,10 +160,13 @@ export function simulateChargingRequests({
     if (evseId !== null) book.book(evseId, draft.arrivalMs, draft.departureMs);
     else queued.push(id);
     if (draft.late) late.push(id);
-    const { late: _late, dwellH, ...rest } = draft;
+    const { late: _late, dwellH: _dwellH, ...rest } = draft;
     const battery = rest.batteryKWh as number;
     const powerKw = Math.min(rest.vehicleMaxKw, evseId !== null ? (evseMax.get(evseId) as number) : Number.POSITIVE_INFINITY);
-    const maxKWh = Math.min(powerKw * dwellH, 0.95 * battery);
+    // The stay as stamped (departure is rounded to the ms), not the drawn dwell: the cap must hold for
+    // the request the engine sees.
+    const stayH = (draft.departureMs - draft.arrivalMs) / 3_600_000;
+    const maxKWh = Math.min(powerKw * stayH, 0.95 * battery);
     let energyKWh = Math.round(rest.energyKWh * 1000) / 1000;
     if (energyKWh > maxKWh) {
       energyKWh = Math.floor(maxKWh * 1000) / 1000;

@@ -35,7 +35,9 @@ export type ReplaySettingsReturnType = {
  */
 export function replaySettings({ site, requests, current, maxDays = 7 }: ReplaySettingsParameters): ReplaySettingsReturnType {
   if (requests.length === 0) throw new Error('nothing to replay');
-  const firstRequestMs = Math.min(...requests.map((r) => r.requestMs));
+  // Loops, not Math.min(...xs): spreading 100k+ values overflows the call stack.
+  let firstRequestMs = Infinity;
+  for (const r of requests) firstRequestMs = Math.min(firstRequestMs, r.requestMs);
   const base = defaultSettings({ site, nowMs: firstRequestMs });
   const { timeline } = base;
   const slotsPerDay = (24 * 60) / timeline.slotMinutes;
@@ -44,7 +46,8 @@ export function replaySettings({ site, requests, current, maxDays = 7 }: ReplayS
   const limitSlot = startSlot + maxDays * slotsPerDay;
   const limitMs = slotStartMs({ timeline, slot: limitSlot });
   const kept = requests.filter((r) => r.requestMs < limitMs && r.arrivalMs < limitMs);
-  const lastDepartureMs = Math.max(...kept.map((r) => r.departureMs));
+  let lastDepartureMs = -Infinity;
+  for (const r of kept) lastDepartureMs = Math.max(lastDepartureMs, r.departureMs);
   const endSlot = Math.min(limitSlot, slotOfMs({ timeline, ms: lastDepartureMs }) + 2);
   const assigned = assignEvses({ site, requests: kept });
   const carry = current

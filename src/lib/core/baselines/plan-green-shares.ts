@@ -1,6 +1,7 @@
 import { greenShare } from '../energy/green-share';
 import { siteSlotEnergy } from '../energy/site-slot-energy';
 import type { Site } from '../grid/site';
+import type { Timeline } from '../time/timeline';
 
 /** Parameters of `planGreenShares`. */
 export type PlanGreenSharesParameters = {
@@ -10,6 +11,8 @@ export type PlanGreenSharesParameters = {
   /** Planned energy per session and slot index, kWh. */
   energyPlans: readonly (readonly number[])[];
   slotHours: number;
+  /** The run's timeline: lets an imported mix series apply at its real dates (else the daily profile). */
+  timeline?: Timeline;
 };
 
 /**
@@ -17,7 +20,7 @@ export type PlanGreenSharesParameters = {
  * energy with (energy/allocate-green): on-site PV serves base load first, then all EVs pro rata; the rest of the EV power
  * comes from the grid at the slot's mix. A session with no planned energy gets 0.
  */
-export function planGreenShares({ site, firstSlot, energyPlans, slotHours }: PlanGreenSharesParameters): number[] {
+export function planGreenShares({ site, firstSlot, energyPlans, slotHours, timeline }: PlanGreenSharesParameters): number[] {
   const len = energyPlans.reduce((m, p) => Math.max(m, p.length), 0);
   const fraction = new Array<number>(len).fill(0);
   for (let i = 0; i < len; i++) {
@@ -26,7 +29,7 @@ export function planGreenShares({ site, firstSlot, energyPlans, slotHours }: Pla
     if (evKWh <= 0) continue;
     const slot = firstSlot + i;
     const evKw = evKWh / slotHours;
-    const { pvKw, baseLoadKw, gridMix } = siteSlotEnergy({ site, slot });
+    const { pvKw, baseLoadKw, gridMix } = siteSlotEnergy({ site, slot, timeline });
     const pvToEvKw = Math.min(evKw, Math.max(0, pvKw - baseLoadKw));
     fraction[i] = (pvToEvKw + (evKw - pvToEvKw) * greenShare(gridMix)) / evKw;
   }

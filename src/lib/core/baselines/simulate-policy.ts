@@ -86,7 +86,7 @@ export function simulatePolicy({ input, name, policy, ignoreRows = false }: Simu
       if (remaining[j] <= ALLOCATION_EPS && finish[j] === null) finish[j] = slot;
     });
   }
-  const greenShares = planGreenShares({ site, firstSlot, energyPlans, slotHours: h });
+  const greenShares = planGreenShares({ site, firstSlot, energyPlans, slotHours: h, timeline });
   const plans: SessionPlan[] = sessions.map((s, j) => {
     const plannedKWh = energyPlans[j].reduce((a, b) => a + b, 0);
     const alreadyMet = remaining[j] <= ALLOCATION_EPS && plannedKWh === 0;

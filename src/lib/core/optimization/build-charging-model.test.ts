@@ -3,7 +3,8 @@ import { buildChargingModel } from './build-charging-model';
 import { rowActivities, rowTerms } from './lp-model';
 import { strategyWeights } from './strategies';
 import { generateGate } from './testing/generate-gate';
-import { activeSession, gate, smallSite } from '../testing/small-site';
+import { activeSession, gate, smallSite, TEST_START_MS } from '../testing/small-site';
+import { planGreenShares } from '../baselines/plan-green-shares';
 import { validateLpModel } from './validate-lp-model';
 
 const rowByName = (model: ReturnType<typeof buildChargingModel>['model'], name: string) => model.rowNames.indexOf(name);
@@ -123,5 +124,18 @@ describe('buildChargingModel', () => {
     const copy = structuredClone(cm);
     expect(copy.model.rowValue).toEqual(cm.model.rowValue);
     expect(copy.sessions).toEqual(cm.sessions);
+  });
+
+  it('reads an imported mix series at its real dates (gridMixSeries), the daily profile elsewhere', () => {
+    const site = smallSite();
+    // Slots 2 and 3 (UTC 00:30–01:00 of the test day) are all wind in the series; the profile is 30 % green.
+    const seriesSite = { ...site, energy: { ...site.energy!, gridMixSeries: { startMs: TEST_START_MS + 30 * 60_000, slotMinutes: 15, mixes: [{ wind: 1 }, { wind: 1 }] } } };
+    const input = gate(seriesSite, [activeSession({ id: 'a', endSlot: 6 })]);
+    const { energy } = buildChargingModel({ input });
+    expect(energy.gridGreenShare.slice(0, 6)).toEqual([0.3, 0.3, 1, 1, 0.3, 0.3]);
+    // The baselines' expected green share reads the same series.
+    const shares = planGreenShares({ site: seriesSite, firstSlot: 0, energyPlans: [[0, 0, 1, 0], [1, 0, 0, 0]], slotHours: 0.25, timeline: input.timeline });
+    expect(shares[0]).toBeCloseTo(1, 12);
+    expect(shares[1]).toBeCloseTo(0.3, 12);
   });
 });

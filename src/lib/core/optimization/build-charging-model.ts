@@ -52,7 +52,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
   const slots = Array.from({ length: H }, (_, i) => firstSlot + i);
   const energy: ChargingModelEnergy = { pvKw: [], baseLoadKw: [], gridGreenShare: [], pricePerKWh: [] };
   for (const slot of slots) {
-    const e = siteSlotEnergy({ site, slot });
+    // With the timeline, an imported mix series (SiteEnergy.gridMixSeries) applies at its real dates.
+    const e = siteSlotEnergy({ site, slot, timeline: input.timeline });
     energy.pvKw.push(e.pvKw);
     energy.baseLoadKw.push(e.baseLoadKw);
     energy.gridGreenShare.push(greenShare(e.gridMix));

@@ -12,13 +12,13 @@ describe('writeBenchmarksMd', () => {
         ranAtIso: '2026-11-26T00:05:00Z',
         machine,
         rows: [
-          { evs: 100, slots: 96, solver: 'highs', reps: 5, buildMsMedian: 10, solveMsMedian: 50, totalMsMedian: 60, maxRssMbMedian: 90, lpTextMs: 7, status: 'optimal', objective: 1, variables: 9600, constraints: 500 },
-          { evs: 100, slots: 96, solver: 'glpk', reps: 3, buildMsMedian: 10, solveMsMedian: 500, totalMsMedian: 510, maxRssMbMedian: 95, lpTextMs: null, status: 'optimal', objective: 1, variables: 9600, constraints: 500 }
+          { evs: 100, slots: 96, solver: 'highs', reps: 5, repeat: 9, firstSolveMsMedian: 100, buildMsMedian: 10, solveMsMedian: 50, totalMsMedian: 60, maxRssMbMedian: 90, lpTextMs: 7, status: 'optimal', objective: 1, variables: 9600, constraints: 500 },
+          { evs: 100, slots: 96, solver: 'glpk', reps: 3, repeat: 9, firstSolveMsMedian: 200, buildMsMedian: 10, solveMsMedian: 500, totalMsMedian: 510, maxRssMbMedian: 95, lpTextMs: null, status: 'optimal', objective: 1, variables: 9600, constraints: 500 }
         ]
       }
     };
     const md = writeBenchmarksMd({ results });
-    expect(md).toContain('| 100 | 9600 | 500 | 5 | 10 | 50 | 60 | 7 | 90 | 500 | 10× | optimal / optimal |');
+    expect(md).toContain('| 100 | 9600 | 500 | 5 | 9 | 10 | 50 | 60 | 7 | 90 | 500 | 10× | 2× | optimal / optimal |');
     expect(md).toContain(machine.cpuModel);
     expect(md).toContain('## 2. Quality on real sessions vs the offline optimum\n\n_Not run yet._');
   });

@@ -42,11 +42,11 @@ export type ScalingParams = {
 
 /**
  * Solves per process (`greenslot bench --repeat`): below ~1 s a solve is short enough that V8's
- * WASM tier-up dominates the first calls, so small gates are solved 9 times and the second half
+ * WASM tier-up dominates the first calls, so small gates are solved 15 times and the second half
  * counts; big gates once (their solve dwarfs the tier-up, and GLPK would take minutes). The same
  * for both solvers.
  */
-const repeatFor = (evs: number) => (evs <= 1000 ? 9 : 1);
+const repeatFor = (evs: number) => (evs <= 1000 ? 15 : 1);
 
 const defaultReps = (evs: number, solver: 'highs' | 'glpk') =>
   solver === 'highs' ? (evs <= 1000 ? 5 : evs <= 2000 ? 3 : 2) : evs <= 500 ? 3 : 1;

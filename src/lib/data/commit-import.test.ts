@@ -5,6 +5,7 @@ import { parseImport, type ParsedImport } from '$lib/workers/parse-import';
 import { createDb, TABLE_NAMES, type GreenSlotDb } from './db';
 import { commitImport } from './commit-import';
 import { loadSite, saveSite } from './site-store';
+import { loadReplayWindow } from './load-replay-window';
 import type { Site } from '$lib/core/grid/site';
 import { siteSlotEnergy } from '$lib/core/energy/site-slot-energy';
 import { DEFAULT_SITE } from './default-site';
@@ -100,7 +101,7 @@ describe('commitImport', () => {
     ];
     const row = await commitImport({ db, parsed: parsedOk('ocpi-sessions', sessions).parsed, file: 's.json', importId: 'imp-1' });
     expect(row.written).toEqual({ replaySessions: 1 });
-    expect(await db.replaySessions.where('importId').equals('imp-1').toArray()).toEqual([expect.objectContaining({ id: 'S1', energyKWh: 20, origin: 'ocpi' })]);
+    expect(await db.replaySessions.where('importId').equals('imp-1').toArray()).toEqual([expect.objectContaining({ id: 'imp-1/S1', energyKWh: 20, origin: 'ocpi' })]);
 
     const lines = ['timestamp,solar,wind,gas'];
     for (let h = 0; h < 48; h++) lines.push(`${new Date(Date.UTC(2026, 5, 1, h) - 2 * 3_600_000).toISOString()},${h % 24 > 6 && h % 24 < 18 ? 50 : 0},30,20`);
@@ -110,6 +111,20 @@ describe('commitImport', () => {
     expect(site?.energy?.gridMix).toHaveLength(96);
     expect(site?.energy?.gridMix[0]).toMatchObject({ wind: 0.6, gas: 0.4 });
     expect(gen.summary).toContain('grid mix of 2026-06-01');
+  });
+
+  it('keeps the sessions of two logs whose ids coincide (CSV line-N ids), and a replay reads each log back with its own ids', async () => {
+    const db = freshDb();
+    const csv = (kwh: number) => ['in,out,kwh', '2026-03-02T08:00:00Z,2026-03-02T12:00:00Z,' + kwh, '2026-03-02T09:00:00Z,2026-03-02T17:00:00Z,' + kwh].join('\n');
+    const mapping = { arrival: 'in', departure: 'out', energyKWh: 'kwh' };
+    for (const [importId, kwh] of [['imp-a', 10], ['imp-b', 30]] as const) {
+      await commitImport({ db, parsed: parsedOk('csv-sessions', csv(kwh), { csvMapping: mapping }).parsed, file: `${importId}.csv`, importId });
+    }
+    expect(await db.replaySessions.count()).toBe(4);
+    const a = await loadReplayWindow({ db, importId: 'imp-a' });
+    const b = await loadReplayWindow({ db, importId: 'imp-b' });
+    expect(a.requests.map((r) => [r.id, r.energyKWh])).toEqual([['line-2', 10], ['line-3', 10]]);
+    expect(b.requests.map((r) => [r.id, r.energyKWh])).toEqual([['line-2', 30], ['line-3', 30]]);
   });
 
   it('error: a generation mix without a current site is rejected and nothing is written', async () => {

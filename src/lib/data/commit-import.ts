@@ -4,7 +4,7 @@ import { applyEvseStatusPatches } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { mergeEvseStatus } from '$lib/core/ocpi/mergeEvseStatus';
 import type { EvseStatusState, OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
 import type { ParsedImport } from '$lib/workers/parse-import';
-import type { EvseRow, GreenSlotDb, ImportRow, SiteOcpiFacts, SiteRow } from './db';
+import { replaySessionKey, type EvseRow, type GreenSlotDb, type ImportRow, type SiteOcpiFacts, type SiteRow } from './db';
 
 /** Parameters of `commitImport`. */
 export type CommitImportParameters = {
@@ -68,7 +68,8 @@ export async function commitImport({
     } else if ('requests' in parsed) {
       const total = parsed.requests.length;
       for (let from = 0; from < total; from += COMMIT_CHUNK_ROWS) {
-        await db.replaySessions.bulkPut(parsed.requests.slice(from, from + COMMIT_CHUNK_ROWS).map((r) => ({ ...r, importId })));
+        // Keyed per import: logs without ids (CSV `line-2`, …) must not overwrite another import's sessions.
+        await db.replaySessions.bulkPut(parsed.requests.slice(from, from + COMMIT_CHUNK_ROWS).map((r) => ({ ...r, id: replaySessionKey({ importId, id: r.id }), importId })));
         onProgress?.({ doneRows: Math.min(total, from + COMMIT_CHUNK_ROWS), totalRows: total });
       }
       written = { replaySessions: parsed.requests.length };

@@ -148,8 +148,21 @@ export type ReceiptRow = { sessionId: string; json: string; createdMs: number };
 /** A key/value setting (clock, strategy, selected site, ...). */
 export type SettingRow = { key: string; value: unknown };
 
-/** Schema v3: a session imported from a backend log (OCPI Sessions/CDRs, ACN-Data, CSV), kept for replay. */
+/**
+ * Schema v3: a session imported from a backend log (OCPI Sessions/CDRs, ACN-Data, CSV), kept for
+ * replay. Its `id` is `replaySessionKey` (import id + the log's id), so two imports never collide.
+ */
 export type ReplaySessionRow = ChargingRequest & { importId: string };
+
+/** Primary key of an imported session: `${importId}/${id}` (the log's own id comes back with `replaySessionId`). */
+export function replaySessionKey({ importId, id }: { importId: string; id: string }): string {
+  return `${importId}/${id}`;
+}
+
+/** The log's own id of a stored replay session (rows stored before keys were per import are returned as they are). */
+export function replaySessionId({ importId, id }: { importId: string; id: string }): string {
+  return id.startsWith(`${importId}/`) ? id.slice(importId.length + 1) : id;
+}
 
 /** Kinds of file the import page reads. */
 export type ImportKindName = 'ocpi-locations' | 'ocpi-patches' | 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions' | 'generation-json' | 'generation-csv';

@@ -1,5 +1,5 @@
 import type { ChargingRequest } from '$lib/core/simulation/request';
-import type { GreenSlotDb } from './db';
+import { replaySessionId, type GreenSlotDb } from './db';
 
 /** Parameters of `loadReplayWindow`. */
 export type LoadReplayWindowParameters = {
@@ -29,5 +29,5 @@ export async function loadReplayWindow({ db, importId, maxDays = 7 }: LoadReplay
     .between(first.arrivalMs, first.arrivalMs + (maxDays + 1) * 86_400_000, true, false)
     .filter((r) => r.importId === importId)
     .toArray();
-  return { requests: rows.map(({ importId: _i, ...r }) => r), totalCount };
+  return { requests: rows.map(({ importId: _i, ...r }) => ({ ...r, id: replaySessionId({ importId, id: r.id }) })), totalCount };
 }

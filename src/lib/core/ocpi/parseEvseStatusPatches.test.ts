@@ -37,4 +37,12 @@ describe('parseEvseStatusPatches', () => {
     const { leftOut } = parseEvseStatusPatches({ input: { url: '/locations/DE/GSL', body: { status: 'AVAILABLE', last_updated: '2023-07-01T07:00:00Z' } }, mode: 'partial' });
     expect(leftOut).toEqual([{ file: 'patches', where: '$.url', message: expect.stringContaining('/locations/{cc}/{party}/{location}/{evse_uid}') }]);
   });
+  it('error: a URL with a malformed %-escape is reported at its path, not thrown as a URIError', () => {
+    const good = { url: '/locations/DE/GSL/L1/E1', body: { status: 'AVAILABLE', last_updated: '2023-07-01T07:00:00Z' } };
+    const bad = { url: '/locations/DE/GSL/L1/E%ZZ', body: { status: 'CHARGING', last_updated: '2023-07-01T07:05:00Z' } };
+    const r = parseEvseStatusPatches({ input: [good, bad], mode: 'partial' });
+    expect(r.patches).toEqual([{ evseUid: 'E1', locationId: 'L1', status: 'AVAILABLE', lastUpdatedMs: Date.parse('2023-07-01T07:00:00Z') }]);
+    expect(r.leftOut).toEqual([{ file: 'patches', where: '$[1].url', message: expect.stringContaining('%-escapes') }]);
+    expect(() => parseEvseStatusPatches({ input: [good, bad] })).toThrow(ValidationError);
+  });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ValidationIssue } from '../errors';
 import type { EvseStatusPatch } from './applyEvseStatusPatches';
-import { dropNulls, importIssues, parseJsonText, settleIssues, type ImportMode } from './importIssues';
+import { dropNulls, importIssues, jsonPath, parseJsonText, settleIssues, type ImportMode } from './importIssues';
 import { OCPI_EVSE_STATUSES, ocpiDateMs, ocpiDateTime } from './ocpiLocationSchema';
 
 const patchBodySchema = z.object({
@@ -41,11 +41,11 @@ export function parseEvseStatusPatches({
       const r = loggedPatchSchema.safeParse(raw);
       if (!r.success) return void issues.push(...importIssues({ error: r.error, input: raw, file, basePath }));
       const m = /\/locations\/[^/]+\/[^/]+\/([^/]+)\/([^/?]+)/.exec(r.data.url)!;
-      const p: EvseStatusPatch = {
-        evseUid: decodeURIComponent(m[2]),
-        locationId: decodeURIComponent(m[1]),
-        lastUpdatedMs: ocpiDateMs(r.data.body.last_updated)
-      };
+      const [locationId, evseUid] = [decodeSegment(m[1]), decodeSegment(m[2])];
+      if (locationId === undefined || evseUid === undefined) {
+        return void issues.push({ file, where: jsonPath([...basePath, 'url']), message: 'expected URL path segments with valid %-escapes (e.g. %2F), got a malformed one' });
+      }
+      const p: EvseStatusPatch = { evseUid, locationId, lastUpdatedMs: ocpiDateMs(r.data.body.last_updated) };
       if (r.data.body.status) p.status = r.data.body.status;
       patches.push(p);
       return;
@@ -58,4 +58,13 @@ export function parseEvseStatusPatches({
     patches.push(p);
   });
   return { patches, leftOut: settleIssues({ issues, mode }) };
+}
+
+// A malformed %-escape (`%ZZ`) makes decodeURIComponent throw: an issue for that patch, not a crash.
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

@@ -93,6 +93,21 @@ describe('commitImport', () => {
     expect(await db.sites.get('NEW-1')).toBeUndefined();
   });
 
+  it('error: a patch without location_id for a uid that two locations have is rejected, not applied to either', async () => {
+    const db = freshDb();
+    await commitImport({ db, parsed: parsedOk('ocpi-locations', [harbourDepotLocation(), harbourDepotLocation({ id: 'ELSEWHERE' })]).parsed, file: 'loc.json' });
+    const before = await dump(db);
+    const patch = [{ evse_uid: 'hb-ac-1', status: 'CHARGING', last_updated: '2026-03-01T09:00:00Z' }];
+    const err = await commitImport({ db, parsed: parsedOk('ocpi-patches', patch).parsed, file: 'p.json', siteId: 'demo-site' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).issues).toEqual([expect.objectContaining({ where: '$[0]', message: expect.stringMatching(/several locations \(HARBOUR-1, ELSEWHERE|several locations \(ELSEWHERE, HARBOUR-1/) })]);
+    expect(await dump(db)).toEqual(before);
+    // With the current site named, the patch goes to that site's EVSE.
+    await commitImport({ db, parsed: parsedOk('ocpi-patches', patch).parsed, file: 'p.json', siteId: 'ELSEWHERE' });
+    expect((await db.evses.get(['ELSEWHERE', 'hb-ac-1']))?.status).toBe('CHARGING');
+    expect((await db.evses.get(['HARBOUR-1', 'hb-ac-1']))?.status).toBe('AVAILABLE');
+  });
+
   it('stores replay sessions with their import id and a generation mix as the current site’s grid mix', async () => {
     const db = freshDb();
     await saveSite({ db, site: DEFAULT_SITE });

@@ -154,15 +154,18 @@ async function writePatches({
 }): Promise<PatchOutcome> {
   const rows = await db.evses.toArray();
   // OCPI addresses an EVSE by location id + uid; a patch without a location goes to the current
-  // site when it has that uid, else to the one site that has it.
+  // site when it has that uid, else to the one site that has it (several: it is not known which).
   // Keys read as `location/uid` in the issues the user sees.
   const key = (r: { siteId: string; id: string }) => `${r.siteId}/${r.id}`;
   const byKey = new Map(rows.map((r) => [key(r), r]));
-  const resolved = parsed.patches.map((p) => {
-    const target =
-      p.locationId !== undefined
-        ? byKey.get(key({ siteId: p.locationId, id: p.evseUid }))
-        : (byKey.get(key({ siteId: siteId ?? '', id: p.evseUid })) ?? rows.find((r) => r.id === p.evseUid));
+  const ambiguous = new Map<number, string[]>();
+  const resolved = parsed.patches.map((p, i) => {
+    let target = byKey.get(key({ siteId: p.locationId ?? siteId ?? '', id: p.evseUid }));
+    if (!target && p.locationId === undefined) {
+      const matches = rows.filter((r) => r.id === p.evseUid);
+      if (matches.length === 1) target = matches[0];
+      else if (matches.length > 1) ambiguous.set(i, matches.map((r) => r.siteId));
+    }
     return { ...p, evseUid: target ? key(target) : `${p.locationId ?? siteId ?? '?'}/${p.evseUid}` };
   });
   const state: EvseStatusState = {};
@@ -170,7 +173,13 @@ async function writePatches({
   const result = applyEvseStatusPatches({ state, patches: resolved, file });
   const rejected: ValidationIssue[] = [];
   const ignored: ValidationIssue[] = [];
-  for (const i of result.issues) (i.message.includes('not known') ? rejected : ignored).push(i);
+  for (const issue of result.issues) {
+    // Issues are at `$[i]`: a patch whose EVSE is not stored is rejected; stale or post-REMOVED ones are only ignored.
+    const i = Number(/^\$\[(\d+)\]/.exec(issue.where)?.[1]);
+    const sites = ambiguous.get(i);
+    if (sites) rejected.push({ ...issue, message: `EVSE "${parsed.patches[i].evseUid}" is at several locations (${sites.join(', ')}); expected a location_id` });
+    else (resolved[i] && !(resolved[i].evseUid in state) ? rejected : ignored).push(issue);
+  }
   const changed = rows.filter((r) => {
     const s = result.state[key(r)];
     return s && (s.status !== r.status || s.lastUpdatedMs !== (r.statusUpdatedMs ?? 0));

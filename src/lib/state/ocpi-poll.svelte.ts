@@ -1,3 +1,4 @@
+import { ValidationError } from '$lib/core/errors';
 import { pollOcpi, type FetchLike } from '$lib/core/ocpi/pollOcpi';
 import { parseOcpiLocations } from '$lib/core/ocpi/parseOcpiLocations';
 import { getDb } from '$lib/data/db';
@@ -73,8 +74,17 @@ class OcpiPollState {
       });
       const base = { ...this.memory, lastAttemptMs: r.fetchedAtMs, lastOutcome: r.kind };
       if (r.kind === 'ok') {
-        const parsed = parseOcpiLocations({ input: r.data, file: 'poll', mode: 'partial' });
-        const result = await commitPolledLocations({ db: getDb(), locations: parsed.locations });
+        let parsed: ReturnType<typeof parseOcpiLocations>;
+        let result: Awaited<ReturnType<typeof commitPolledLocations>>;
+        try {
+          parsed = parseOcpiLocations({ input: r.data, file: 'poll', mode: 'partial' });
+          result = await commitPolledLocations({ db: getDb(), locations: parsed.locations });
+        } catch (e) {
+          // An answer that cannot be read or stored is a failed poll: say so, and keep the validators
+          // and the last success as they were (the next poll fetches the list again in full).
+          this.memory = { ...base, lastOutcome: 'error', lastMessage: `the answer could not be applied: ${e instanceof ValidationError ? e.issues.map((i) => `${i.where}: ${i.message}`).join('; ') : e instanceof Error ? e.message : String(e)}` };
+          return;
+        }
         this.memory = { ...base, etag: r.etag, lastModified: r.lastModified, lastSuccessMs: r.fetchedAtMs, lastMessage: undefined };
         this.lastChange =
           `${parsed.locations.length} location(s), ${result.changed} status change(s)` +

@@ -101,6 +101,17 @@ describe('parseReceipt', () => {
     }
   });
 
+  it('error: refuses a timeline start that is not a whole minute after the epoch (the ledger keys slots by start minute)', () => {
+    for (const timelineStartMs of [Date.UTC(2026, 10, 25) + 500, -60_000]) {
+      try {
+        parseReceipt({ json: { ...base, timelineStartMs } });
+        expect.unreachable();
+      } catch (e) {
+        expect((e as ValidationError).issues).toEqual([expect.objectContaining({ file: 'receipt', where: '$.timelineStartMs' })]);
+      }
+    }
+  });
+
   it('error: reports unparsable JSON', () => {
     expect(() => parseReceipt({ json: '{"schema":' })).toThrow(/expected JSON/);
   });

@@ -14,7 +14,13 @@ const receiptSchema = z.looseObject({
   sessionId: z.string().min(1),
   siteId: z.string().min(1),
   stationId: z.string().min(1),
-  timelineStartMs: z.number().int(),
+  // The ledger keys slots by their start minute since the epoch (ledgerSlot.ts): any other start could
+  // not be signed or verified, so it is refused here, by name, instead of failing later mid-signing.
+  timelineStartMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .refine((ms) => ms % 60_000 === 0, { message: 'expected a whole minute since the Unix epoch (a multiple of 60000 ms)' }),
   slotMinutes: z.number().int().positive(),
   firstSlot: nonNegInt,
   lastSlot: nonNegInt,

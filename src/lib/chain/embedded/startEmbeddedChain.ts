@@ -67,10 +67,13 @@ export async function startEmbeddedChain({
 }
 
 let browserChain: Promise<EmbeddedChain> | undefined;
+// The last wipe: a chain asked for meanwhile must start after it, or it would load the old keys and
+// entries that the wipe then deletes under it (the running chain and the database would disagree).
+let wiped: Promise<void> = Promise.resolve();
 
 /** The app's embedded chain (one per page), persisted in IndexedDB `greenslot-chain`. Loaded lazily. */
 export function getEmbeddedChain(): Promise<EmbeddedChain> {
-  browserChain ??= import('./dexieJournal').then(({ dexieJournal }) => startEmbeddedChain({ journal: dexieJournal() }));
+  browserChain ??= wiped.then(() => import('./dexieJournal')).then(({ dexieJournal }) => startEmbeddedChain({ journal: dexieJournal() }));
   return browserChain;
 }
 
@@ -92,6 +95,11 @@ export type WipeEmbeddedChainParameters = { journal?: ChainJournal };
 export async function wipeEmbeddedChain({ journal }: WipeEmbeddedChainParameters = {}): Promise<void> {
   const running = browserChain;
   browserChain = undefined;
-  const current = journal ?? (await running?.catch(() => undefined))?.journal ?? (await import('./dexieJournal')).dexieJournal();
-  await current.clear();
+  const wipe = (async () => {
+    const current = journal ?? (await running?.catch(() => undefined))?.journal ?? (await import('./dexieJournal')).dexieJournal();
+    await current.clear();
+  })();
+  // Later starts wait for this wipe (even a failed one: they then load whatever is left).
+  wiped = wipe.catch(() => undefined);
+  await wipe;
 }

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createPublicClient, createWalletClient, custom, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { embeddedChain } from '../chains';
 import { readSupplyStates } from '../readSupplyStates';
@@ -45,5 +46,17 @@ describe('wipeEmbeddedChain', () => {
     const journal = dexieJournal();
     expect(await journal.loadEntries()).toEqual([]);
     expect(await journal.loadKeys()).toBeUndefined();
+  });
+
+  it('a chain asked for while the wipe runs starts after it: fresh keys, and they are the ones stored', async () => {
+    const starting = getEmbeddedChain(); // still starting when the wipe begins
+    const wiping = wipeEmbeddedChain();
+    const next = getEmbeddedChain(); // e.g. a page reconnecting before the wipe finished
+    await wiping;
+    const [old, fresh] = await Promise.all([starting, next]);
+    expect(fresh.operator).not.toBe(old.operator);
+    const stored = await dexieJournal().loadKeys();
+    expect(stored && privateKeyToAccount(stored.operatorKey).address).toBe(fresh.operator);
+    expect(await getEmbeddedChain()).toBe(fresh);
   });
 });

@@ -185,6 +185,24 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await expect(page.getByTestId('wallet-status')).toHaveCount(0);
   });
 
+  test('error: an unusable RPC URL is named next to the field and the local node keeps its last good URL', async ({ page }) => {
+    await page.goto('/verify');
+    await page.getByTestId('chain-choice').selectOption('anvil');
+    const rpc = page.getByTestId('chain-rpc');
+    await rpc.fill('http://127.0.0.1:9545');
+    await rpc.blur();
+    await rpc.fill('');
+    await rpc.blur();
+    await expect(page.getByTestId('chain-rpc-error')).toHaveText('RPC URL: expected an http(s) URL such as http://127.0.0.1:8545, got nothing; still using http://127.0.0.1:9545.');
+    await rpc.fill('localhost:8545');
+    await rpc.blur();
+    await expect(page.getByTestId('chain-rpc-error')).toContainText('got "localhost:8545"');
+    await page.reload();
+    await expect(page.getByTestId('chain-rpc')).toHaveValue('http://127.0.0.1:9545');
+    await expect(page.getByTestId('chain-rpc-error')).toHaveCount(0);
+    await page.getByTestId('chain-choice').selectOption('embedded');
+  });
+
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
     await page.goto('/verify');
     await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });

@@ -6,6 +6,7 @@ import {
   DEFAULT_ANVIL_RPC_URL,
   ledgerTargetForChoice,
   parseChainChoice,
+  rpcUrlIssue,
   serializeChainChoice,
   type ChainChoice
 } from './chainChoice';
@@ -77,5 +78,17 @@ describe('chainChoiceKey and chainIdOfChoice', () => {
     expect(chainChoiceKey({ choice: { kind: 'anvil', rpcUrl: 'http://a' } })).not.toBe(chainChoiceKey({ choice: { kind: 'anvil', rpcUrl: 'http://b' } }));
     expect(chainChoiceKey({ choice: { kind: 'embedded' } })).not.toBe(chainChoiceKey({ choice: { kind: 'volta' } }));
     expect(chainIdOfChoice({ choice: { kind: 'volta' } })).toBe(73799);
+  });
+});
+
+describe('rpcUrlIssue', () => {
+  it('accepts http and https node URLs (spaces around them are ignored)', () => {
+    expect(rpcUrlIssue({ rpcUrl: 'http://10.0.0.2:8545' })).toBeUndefined();
+    expect(rpcUrlIssue({ rpcUrl: ' https://rpc.example/v1 ' })).toBeUndefined();
+  });
+
+  it('error: an empty or non-http URL is named with what was expected', () => {
+    expect(rpcUrlIssue({ rpcUrl: '  ' })).toBe('RPC URL: expected an http(s) URL such as http://127.0.0.1:8545, got nothing');
+    expect(rpcUrlIssue({ rpcUrl: 'localhost:8545' })).toMatch(/^RPC URL: expected an http\(s\) URL .*got "localhost:8545"$/);
   });
 });

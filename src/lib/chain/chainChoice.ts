@@ -66,6 +66,19 @@ const isHttpUrl = (v: unknown): v is string => {
   }
 };
 
+/** Parameters of {@link rpcUrlIssue}. */
+export type RpcUrlIssueParameters = { rpcUrl: string };
+
+/**
+ * What is wrong with a typed RPC URL, in words, or undefined when it is a usable http(s) URL. An empty
+ * URL must not be taken: viem would silently fall back to the chain's default node.
+ */
+export function rpcUrlIssue({ rpcUrl }: RpcUrlIssueParameters): string | undefined {
+  const v = rpcUrl.trim();
+  if (isHttpUrl(v)) return undefined;
+  return `RPC URL: expected an http(s) URL such as ${DEFAULT_ANVIL_RPC_URL}, got ${v === '' ? 'nothing' : `"${v}"`}`;
+}
+
 /** Parameters of {@link parseChainChoice}. */
 export type ParseChainChoiceParameters = { raw: string | null | undefined };
 

@@ -22,6 +22,16 @@ describe('mixDayProfile', () => {
     expect(a.ok && a.mixes.length).toBe(100);
   });
 
+  it('by default skips a DST day at the start of the data: a 92-slot profile would drift an hour a day', () => {
+    const spring = { startMs: Date.UTC(2023, 2, 25, 23), slotMinutes: 15 };
+    const r = mixDayProfile({ mixes: slots(96 * 2), timeline: spring, timeZone: 'Europe/Berlin' });
+    expect(r.days).toEqual(['2023-03-26', '2023-03-27']);
+    expect(r.ok && [r.day, r.mixes.length]).toEqual(['2023-03-27', 96]);
+    // Data holding only the DST day still gives it (the user sees which day was taken).
+    const only = mixDayProfile({ mixes: slots(92 + 8), timeline: spring, timeZone: 'Europe/Berlin' });
+    expect(only.ok && [only.day, only.mixes.length]).toEqual(['2023-03-26', 92]);
+  });
+
   it('error: a day outside the data or data shorter than a day is refused with the range it covers', () => {
     const timeline = { startMs: Date.UTC(2023, 0, 1), slotMinutes: 15 };
     const r = mixDayProfile({ mixes: slots(96 * 2), timeline, timeZone: 'UTC', day: '2024-01-01' });

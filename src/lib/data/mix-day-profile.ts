@@ -9,7 +9,7 @@ export type MixDayProfileParameters = {
   timeline: Timeline;
   /** IANA zone of the site: the demo's day starts at local midnight. */
   timeZone: string;
-  /** Local date `YYYY-MM-DD` to take; default the first whole local day in the data. */
+  /** Local date `YYYY-MM-DD` to take; default the first whole 24-hour local day in the data (not a DST day). */
   day?: string;
 };
 
@@ -22,13 +22,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * One local day of an imported per-slot mix, as the site's periodic `gridMix` (slot 0 = local
- * midnight, like the demo timeline). A DST day keeps its 92 or 100 quarter hours. Lists the whole
- * local days the data covers so the user can choose another.
+ * midnight, like the demo timeline). A DST day keeps its 92 or 100 quarter hours, so it is only
+ * taken when asked for: the default is the first 24-hour day. Lists the whole local days the data
+ * covers so the user can choose another.
  */
 export function mixDayProfile({ mixes, timeline, timeZone, day }: MixDayProfileParameters): MixDayProfileReturnType {
   const slotMs = timeline.slotMinutes * 60_000;
   const endMs = timeline.startMs + mixes.length * slotMs;
   const days: string[] = [];
+  // The profile repeats every `length` slots from local midnight: only a 24-hour day lines up with the days after it.
+  let firstFullDay: string | undefined;
   const first = toLocalDateTime({ ms: timeline.startMs, timeZone });
   // Walk local dates from the first one; a day counts when it starts on and ends inside the data.
   for (let d = new Date(Date.UTC(first.year, first.month - 1, first.day)); ; d = new Date(d.getTime() + 86_400_000)) {
@@ -38,10 +41,11 @@ export function mixDayProfile({ mixes, timeline, timeZone, day }: MixDayProfileP
     const end = localToUtcMs({ local: { year: n.getUTCFullYear(), month: n.getUTCMonth() + 1, day: n.getUTCDate(), hour: 0, minute: 0 }, timeZone });
     if (start >= timeline.startMs && end <= endMs && (start - timeline.startMs) % slotMs === 0) {
       days.push(`${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`);
+      if (firstFullDay === undefined && end - start === 86_400_000) firstFullDay = days.at(-1);
     }
     if (days.length > 4000) break; // a 10-year file still lists its days; beyond that, nobody scrolls
   }
-  const chosen = day ?? days[0];
+  const chosen = day ?? firstFullDay ?? days[0];
   if (!chosen) return { ok: false, days, message: 'the data does not cover one whole local day' };
   if (!days.includes(chosen)) return { ok: false, days, message: `${chosen} is not a whole local day in the data (it covers ${days[0] ?? 'no day'} … ${days.at(-1) ?? ''})` };
   const [y, m, dd] = chosen.split('-').map(Number);

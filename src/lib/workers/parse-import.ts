@@ -22,7 +22,7 @@ export type ParseImportOptions = {
   csvMapping?: CsvColumnMapping;
   /** The current site: vehicle power of sessions at known EVSEs, and the zone of the mix day. */
   site?: Site;
-  /** Generation mix: local day (`YYYY-MM-DD`) to use as the site's grid mix; default the first whole day. */
+  /** Generation mix: local day (`YYYY-MM-DD`) to use as the site's grid mix; default the first whole 24-hour day. */
   mixDay?: string;
   /** Generation CSV: zone of local timestamps (default by layout). */
   timeZone?: string;

@@ -10,7 +10,8 @@ const DEFAULT_CONFIG: OcpiPollConfig = { url: '', token: '', intervalS: 60, toke
 /**
  * Live EVSE status by polling the backend's OCPI Locations module with the browser's fetch. The
  * config and what the last poll left (ETag, Last-Modified, when the state was last confirmed) are
- * stored in Dexie, so a reload keeps the conditional requests and the age of the known state.
+ * stored in Dexie, so a reload keeps the conditional requests and the age of the known state;
+ * every poll reads the stored config first, so a change or a Stop in another tab is followed.
  * Offline (navigator.onLine false, or fetch fails) the stored statuses stay as they are.
  */
 class OcpiPollState {
@@ -22,16 +23,13 @@ class OcpiPollState {
   /** What the last poll changed, for the status line. */
   lastChange = $state('');
   #timer: ReturnType<typeof setInterval> | null = null;
+  #timerIntervalS = 0;
   #loaded: Promise<void> | null = null;
 
   /** Reads the stored config; starts polling if it was on. */
   load(): Promise<void> {
     this.#loaded ??= (async () => {
-      const row = (await getDb().settings.get(OCPI_POLL_KEY))?.value as OcpiPollSetting | undefined;
-      if (row) {
-        this.config = { ...DEFAULT_CONFIG, ...row.config };
-        this.memory = row.memory ?? {};
-      }
+      await this.#adoptStored();
       if (this.config.enabled) this.#schedule();
     })();
     return this.#loaded;
@@ -56,10 +54,13 @@ class OcpiPollState {
 
   /** One poll now (also what the timer runs). */
   async pollNow(fetchFn: FetchLike = (url, init) => fetch(url, init)): Promise<void> {
-    if (this.polling || !this.config.url) return;
+    if (this.polling) return;
     this.polling = true;
     const at = Date.now();
     try {
+      // Another tab may have changed the endpoint or token: the stored setting is the truth.
+      await this.#adoptStored();
+      if (!this.config.url) return;
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
         this.memory = { ...this.memory, lastAttemptMs: at, lastOutcome: 'offline', lastMessage: 'the browser is offline' };
         return;
@@ -99,7 +100,7 @@ class OcpiPollState {
     } finally {
       this.polling = false;
       this.nowMs = Date.now();
-      await this.#save();
+      await this.#saveMemory();
     }
   }
 
@@ -118,7 +119,33 @@ class OcpiPollState {
 
   #schedule(): void {
     this.#stop();
-    this.#timer = setInterval(() => void this.pollNow(), this.config.intervalS * 1000);
+    this.#timerIntervalS = this.config.intervalS;
+    this.#timer = setInterval(() => void this.#timedPoll(), this.config.intervalS * 1000);
+  }
+
+  // A timer tick: a tab whose polling was stopped or re-timed in another tab follows the stored setting.
+  async #timedPoll(): Promise<void> {
+    await this.#adoptStored();
+    if (!this.config.enabled) return this.#stop();
+    if (this.config.intervalS !== this.#timerIntervalS) this.#schedule();
+    await this.pollNow();
+  }
+
+  async #adoptStored(): Promise<void> {
+    const row = (await getDb().settings.get(OCPI_POLL_KEY))?.value as OcpiPollSetting | undefined;
+    if (!row) return;
+    this.config = { ...DEFAULT_CONFIG, ...row.config };
+    this.memory = row.memory ?? {};
+  }
+
+  // After a poll only the memory is ours to write: the config stays as stored (another tab may have changed it meanwhile).
+  async #saveMemory(): Promise<void> {
+    const db = getDb();
+    const memory = $state.snapshot(this.memory);
+    await db.transaction('rw', db.settings, async () => {
+      const stored = (await db.settings.get(OCPI_POLL_KEY))?.value as OcpiPollSetting | undefined;
+      await db.settings.put({ key: OCPI_POLL_KEY, value: { config: stored?.config ?? $state.snapshot(this.config), memory } });
+    });
   }
 
   #stop(): void {

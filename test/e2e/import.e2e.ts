@@ -151,6 +151,30 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect((db.requests as { origin: string }[]).every((r) => r.origin === 'csv')).toBe(true);
   });
 
+  test('the Boulder preset joins the date column with the start column’s time of day, and reopening keeps the mapping', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    const csv = [
+      'Station_Name,Transaction_Date,Transaction_Start_Time,Charging_Time__minutes_,Energy__kWh_,ObjectId',
+      'PARK ST1,2018/07/04 00:00:00+00,2021/01/21 13:15:00+00,120,9.5,1',
+      'PARK ST2,2018/07/05 00:00:00+00,2021/01/21 08:40:00+00,60,4,2'
+    ].join('\n');
+    await importText(page, 'boulder.csv', csv);
+    const dialog = page.getByTestId('mapping-dialog');
+    await dialog.getByRole('button', { name: 'Boulder' }).click();
+    await expect(dialog.getByTestId('map-arrival-time')).toHaveValue('Transaction_Start_Time');
+    // 13:15 and 08:40 Denver summer time (UTC−6), on each row's own date: not midnight.
+    const rows = dialog.getByTestId('map-preview').locator('tbody tr');
+    await expect(rows.nth(0)).toContainText('2018-07-04 19:15');
+    await expect(rows.nth(0)).toContainText('2018-07-04 21:15');
+    await expect(rows.nth(1)).toContainText('2018-07-05 14:40');
+    await dialog.getByTestId('map-apply').click();
+    await page.getByTestId('import-map').click();
+    await expect(dialog.getByTestId('map-arrival-time')).toHaveValue('Transaction_Start_Time');
+    await expect(dialog.getByTestId('map-departure-kind')).toHaveValue('minutes');
+    await expect(dialog.getByTestId('map-time-format')).toHaveValue('pattern');
+    await expect(rows.nth(0)).toContainText('2018-07-04 19:15');
+  });
+
   test('a large generation CSV imports in the worker with a progress bar while the page stays responsive', async ({ page }) => {
     test.setTimeout(90_000);
     const dir = mkdtempSync(join(tmpdir(), 'gs-import-'));

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createPublicClient, createWalletClient, custom, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { embeddedChain } from '../chains';
 import { readSupplyStates } from '../readSupplyStates';
 import { registerGreenSupply, type GreenSupplySlot } from '../registerGreenSupply';
@@ -40,12 +40,14 @@ describe('wipeEmbeddedChain', () => {
   });
 
   it('clears the stored demo chain even when this page never started it', async () => {
-    await getEmbeddedChain();
-    await wipeEmbeddedChain();
-    await wipeEmbeddedChain();
+    await getEmbeddedChain(); // an earlier page load stored a chain
+    vi.resetModules();
+    const thisPage = await import('./startEmbeddedChain'); // a new page: no chain started yet
+    await thisPage.wipeEmbeddedChain();
     const journal = dexieJournal();
     expect(await journal.loadEntries()).toEqual([]);
     expect(await journal.loadKeys()).toBeUndefined();
+    await wipeEmbeddedChain(); // also drop the earlier page's chain object
   });
 
   it('a chain asked for while the wipe runs starts after it: fresh keys, and they are the ones stored', async () => {

@@ -203,6 +203,17 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
     await page.getByTestId('chain-choice').selectOption('embedded');
   });
 
+  test('error: a stored choice of a chain without a ledger is said on the operator panel, not read forever', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('greenslot.chainChoice', '{"kind":"volta"}'));
+    await page.goto('/operator');
+    const panel = page.getByTestId('green-supply');
+    await panel.scrollIntoViewIfNeeded();
+    await expect(panel.getByTestId('chain-undeployed')).toContainText('No ledger deployed on Energy Web Volta');
+    await expect(panel.getByTestId('supply-summary')).toContainText('no ledger on this chain to read');
+    await expect(panel.getByTestId('supply-summary')).not.toContainText('reading the ledger');
+    await expect(panel.getByTestId('supply-register')).toBeDisabled();
+  });
+
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
     await page.goto('/verify');
     await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });

@@ -55,6 +55,17 @@ describe('commitImport', () => {
     expect(row.leftOut).toEqual([{ where: '$[2]', message: expect.stringContaining('stale patch') }]);
   });
 
+  it('keeps an imported generation mix series and prices when a Locations file with an energy_mix is imported again', async () => {
+    const db = freshDb();
+    await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });
+    const series = { startMs: Date.UTC(2026, 5, 1), slotMinutes: 60, mixes: [{ solar: 1 }] };
+    const site = (await db.sites.get('HARBOUR-1'))!;
+    await db.sites.put({ ...site, energy: { ...site.energy!, gridMixSeries: series, pricePerKWh: [0.1, 0.3], currency: 'DKK' } });
+    await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });
+    const again = await db.sites.get('HARBOUR-1');
+    expect(again?.energy).toEqual({ gridMix: [expect.objectContaining({ wind: 0.6 })], gridMixSeries: series, pricePerKWh: [0.1, 0.3], currency: 'DKK' });
+  });
+
   it('keeps a newer patched status when an older Locations file is imported again', async () => {
     const db = freshDb();
     await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });

@@ -112,8 +112,14 @@ async function writeLocation({ db, loc, nowMs }: { db: GreenSlotDb; loc: OcpiLoc
   const { state } = mergeEvseStatus({ state: known, incoming: loc.status });
   const { nodes, evses, ...header } = site;
   const row: SiteRow = { ...header, updatedMs: nowMs, ocpi: ocpiFacts(loc) };
-  // No energy_mix in the file: keep what the site had (e.g. an imported generation mix).
+  // No energy_mix in the file: keep what the site had (e.g. an imported generation mix). With one,
+  // it becomes the default mix, but what a Location never carries (an imported mix series at its
+  // real times, prices) stays: re-importing a Locations file must not silently drop other imports.
   if (!row.energy && previous?.energy) row.energy = previous.energy;
+  else if (row.energy && previous?.energy) {
+    const { gridMixSeries, pricePerKWh, currency } = previous.energy;
+    row.energy = { ...(gridMixSeries ? { gridMixSeries } : {}), ...(pricePerKWh !== undefined ? { pricePerKWh } : {}), ...(currency ? { currency } : {}), ...row.energy };
+  }
   await db.nodes.where('siteId').equals(site.id).delete();
   await db.evses.where('siteId').equals(site.id).delete();
   await db.sites.put(row);

@@ -100,7 +100,7 @@ class OcpiPollState {
     } finally {
       this.polling = false;
       this.nowMs = Date.now();
-      await this.#saveMemory();
+      if (this.config.url) await this.#saveMemory();
     }
   }
 

@@ -7,6 +7,9 @@ describe('detectImportKind', () => {
     expect(detectImportKind({ head: JSON.stringify({ data: [harbourDepotLocation()], status_code: 1000 }) })).toBe('ocpi-locations');
     expect(detectImportKind({ head: JSON.stringify(HARBOUR_PATCHES) })).toBe('ocpi-patches');
     expect(detectImportKind({ head: JSON.stringify([{ id: 's', start_date_time: 'x', kwh: 3, auth_method: 'COMMAND' }]) })).toBe('ocpi-sessions');
+    // A CDR's cdr_location carries coordinates, like a Location: it is still a session record.
+    const cdr = { id: 'C1', start_date_time: 'x', cdr_location: { id: 'L1', coordinates: { latitude: '52.1', longitude: '4.3' }, evse_uid: 'E1' }, total_energy: 12 };
+    expect(detectImportKind({ head: JSON.stringify({ data: [cdr], status_code: 1000 }) })).toBe('ocpi-sessions');
     expect(detectImportKind({ head: JSON.stringify({ _items: [{ connectionTime: 'x', kWhDelivered: 3 }] }) })).toBe('acn-sessions');
     expect(detectImportKind({ head: JSON.stringify([{ name: { en: 'Solar' }, xAxisValues: [1], data: [1] }]) })).toBe('generation-json');
   });

@@ -29,8 +29,9 @@ export function detectImportKind({ name = '', head }: DetectImportKindParameters
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('[') || text.startsWith('{')) {
     if (has(text, '_items', 'connectionTime', 'kWhDelivered')) return 'acn-sessions';
-    if (has(text, 'evses', 'coordinates', 'parking_type')) return 'ocpi-locations';
+    // Sessions before Locations: a CDR's cdr_location has `coordinates` too.
     if (has(text, 'cdr_location', 'total_energy', 'kwh', 'auth_method')) return 'ocpi-sessions';
+    if (has(text, 'evses', 'coordinates', 'parking_type')) return 'ocpi-locations';
     if (has(text, 'evse_uid', 'url') && has(text, 'last_updated', 'body')) return 'ocpi-patches';
     if (has(text, 'xAxisValues') || (has(text, 'name') && has(text, 'data') && /"en"\s*:/.test(text))) return 'generation-json';
     return undefined;

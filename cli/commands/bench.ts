@@ -10,6 +10,7 @@ import { generateGate } from '../../src/lib/core/optimization/testing/generate-g
 import { toLpText } from '../../src/lib/core/optimization/to-lp-text';
 import type { StrategyName } from '../../src/lib/core/optimization/schedule';
 import { choiceOption, numberOption, parseOptions } from '../parse-options';
+import { median } from '../bench/stats';
 import { printResult } from '../print-result';
 import { OPTIMIZER_PRESETS } from '../run/cli-strategies';
 
@@ -101,8 +102,7 @@ export const benchCommand: Command = {
     // The first solves of a size run on V8's baseline WASM code; it tiers up after a few calls (as in
     // the app's long-lived worker after a few gates). With --repeat, the first half warms up and
     // solveMs is the median of the second half; firstSolveMs keeps the cold figure.
-    const steady = solutions.slice(Math.floor(solutions.length / 2)).map((x) => x.solveMs).sort((a, b) => a - b);
-    const solveMs = steady[Math.floor((steady.length - 1) / 2)] / 2 + steady[Math.ceil((steady.length - 1) / 2)] / 2;
+    const solveMs = median(solutions.slice(Math.floor(solutions.length / 2)).map((x) => x.solveMs));
     let integerColumns = 0;
     for (let j = 0; j < model.numCols; j++) integerColumns += model.colInteger[j];
     printResult({

@@ -4,7 +4,7 @@ import { applyEvseStatusPatches } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { mergeEvseStatus } from '$lib/core/ocpi/mergeEvseStatus';
 import type { EvseStatusState, OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
 import type { ParsedImport } from '$lib/workers/parse-import';
-import { replaySessionKey, type EvseRow, type GreenSlotDb, type ImportRow, type SiteOcpiFacts, type SiteRow } from './db';
+import { replaySessionKey, SITE_OCPI_FACT_KEYS, type EvseRow, type GreenSlotDb, type ImportRow, type SiteOcpiFacts, type SiteRow } from './db';
 
 /** Parameters of `commitImport`. */
 export type CommitImportParameters = {
@@ -133,7 +133,7 @@ async function writeLocation({ db, loc, nowMs }: { db: GreenSlotDb; loc: OcpiLoc
 function ocpiFacts(loc: OcpiLocationImport): SiteOcpiFacts {
   const { id, lastUpdatedMs, ...rest } = loc.location;
   const facts: SiteOcpiFacts = { locationId: id, lastUpdatedMs };
-  for (const k of ['countryCode', 'partyId', 'address', 'city', 'country', 'latitude', 'longitude', 'operatorName'] as const) {
+  for (const k of SITE_OCPI_FACT_KEYS) {
     if (rest[k] !== undefined) (facts as Record<string, unknown>)[k] = rest[k];
   }
   if (loc.energy) {

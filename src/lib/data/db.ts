@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Evse, GridNode, Site } from '$lib/core/grid/site';
+import type { OcpiLocationFacts } from '$lib/core/ocpi/parseOcpiLocations';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { SourceKWh, SourceMix } from '$lib/core/energy/sources';
 
@@ -24,18 +25,12 @@ export const OCPI_STATUSES = [
 /** One OCPI EVSE status. */
 export type OcpiStatus = (typeof OCPI_STATUSES)[number];
 
+/** The OCPI Location facts a site row keeps (the rest of `OcpiLocationFacts` is the site itself or unused). */
+export const SITE_OCPI_FACT_KEYS = ['countryCode', 'partyId', 'address', 'city', 'country', 'latitude', 'longitude', 'operatorName'] as const;
+
 /** Descriptive OCPI Location facts of an imported site (display only; the optimizer never reads them). */
-export type SiteOcpiFacts = {
+export type SiteOcpiFacts = Pick<OcpiLocationFacts, (typeof SITE_OCPI_FACT_KEYS)[number] | 'lastUpdatedMs'> & {
   locationId: string;
-  countryCode?: string;
-  partyId?: string;
-  address?: string;
-  city?: string;
-  country?: string;
-  latitude?: number;
-  longitude?: number;
-  operatorName?: string;
-  lastUpdatedMs: number;
   /** The Location's energy_mix flags and figures. */
   isGreenEnergy?: boolean;
   co2GPerKWh?: number;

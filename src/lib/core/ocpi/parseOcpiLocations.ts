@@ -19,6 +19,22 @@ export type EvseStatusEntry = { status: OcpiEvseStatus; lastUpdatedMs: number };
 /** Live status of a site's EVSEs by OCPI EVSE uid (= GreenSlot Evse.id). */
 export type EvseStatusState = Record<string, EvseStatusEntry>;
 
+/** Descriptive facts of an OCPI Location (display only; the optimizer never reads them). */
+export type OcpiLocationFacts = {
+  id: string;
+  countryCode?: string;
+  partyId?: string;
+  name?: string;
+  address?: string;
+  city?: string;
+  country?: string;
+  latitude?: number;
+  longitude?: number;
+  operatorName?: string;
+  publish?: boolean;
+  lastUpdatedMs: number;
+};
+
 /** One imported OCPI Location. */
 export type OcpiLocationImport = {
   /** The site: one connection node, the non-REMOVED EVSEs, and the energy mix as grid-mix default. */
@@ -28,20 +44,7 @@ export type OcpiLocationImport = {
   /** The Location's energy_mix in GreenSlot terms, when it has one. */
   energy?: OcpiSourceMixResult;
   /** Descriptive facts kept for display (not used by the optimizer). */
-  location: {
-    id: string;
-    countryCode?: string;
-    partyId?: string;
-    name?: string;
-    address?: string;
-    city?: string;
-    country?: string;
-    latitude?: number;
-    longitude?: number;
-    operatorName?: string;
-    publish?: boolean;
-    lastUpdatedMs: number;
-  };
+  location: OcpiLocationFacts;
 };
 
 /** Parameters of parseOcpiLocations. */

@@ -17,6 +17,8 @@ class ChainSetting {
   embeddedEpoch = $state(0);
   wallet = $state<WalletInfo>({ state: 'unknown' });
   walletError = $state('');
+  /** A connect request is waiting for the wallet (one flag for every component, so none prompts twice). */
+  connecting = $state(false);
 
   #watching = false;
 
@@ -55,6 +57,8 @@ class ChainSetting {
 
   /** Connects the browser wallet and switches it to the chosen chain (the wallet prompts). */
   async connectWallet(): Promise<void> {
+    if (this.connecting) return;
+    this.connecting = true;
     this.walletError = '';
     try {
       const { connectWallet } = await import('./injectedWallet');
@@ -65,6 +69,8 @@ class ChainSetting {
       const message = decodeChainError({ error }).message;
       this.walletError = message;
       this.wallet = message === NO_WALLET_MESSAGE ? { state: 'no-wallet' } : walletInfo();
+    } finally {
+      this.connecting = false;
     }
   }
 

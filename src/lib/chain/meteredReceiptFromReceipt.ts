@@ -1,0 +1,69 @@
+import type { Address } from 'viem';
+import { ValidationError } from '../core/errors';
+import { OCPI_TO_SOURCE } from '../core/energy/ocpi-sources';
+import { LEDGER_SOURCE_CATEGORIES } from './ledgerSupplyWh';
+import { receiptLedgerSlot } from './ledgerSlot';
+import type { GreenClaim, MeteredReceipt } from './meteredReceiptTypedData';
+import { receiptHash, type Receipt } from './receipt';
+import { toBytes32Id } from './toBytes32Id';
+
+/** How long a site-signed receipt can be claimed: 30 days (s). */
+export const CLAIM_WINDOW_SEC = 30 * 24 * 3600;
+
+/** Longest ledger slot (EnergyTag: a production interval is at most one hour), minutes. */
+export const MAX_SLOT_MINUTES = 60;
+
+/** Parameters of {@link meteredReceiptFromReceipt}. */
+export type MeteredReceiptFromReceiptParameters = {
+  receipt: Receipt;
+  /** The wallet the driver gave: the only account that can claim this receipt's green Wh. */
+  beneficiary: Address;
+  /** Unix seconds after which the ledger refuses the claim. */
+  deadlineSec: number;
+  /**
+   * Registered supply Wh per ledger source [SOLAR, WIND, WATER, GENERAL_GREEN] of the receipt's slots
+   * (by the receipt's day-relative slot number): a slot's green Wh are split by these weights. Slots not
+   * listed are split by the receipt's own delivered Wh per source.
+   */
+  supplyWhBySlot?: ReadonlyMap<number, readonly number[]>;
+};
+
+/**
+ * A receipt as the metered receipt its site signs: ids hashed, the charging window in minutes since the
+ * epoch, one claim per (slot, source) strictly ascending. A slot's green Wh are split over the sources
+ * pro rata and rounded **down** per source (the remainder, < 4 Wh per slot, is not claimed), so the
+ * claims of any number of sessions sharing a slot never exceed what was registered per source.
+ */
+export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, supplyWhBySlot }: MeteredReceiptFromReceiptParameters): MeteredReceipt {
+  if (receipt.slotMinutes > MAX_SLOT_MINUTES) {
+    throw new ValidationError([{ file: 'receipt', where: '$.slotMinutes', message: `expected a slot of at most ${MAX_SLOT_MINUTES} minutes (a granular certificate's production interval), got ${receipt.slotMinutes}` }]);
+  }
+  if (!Number.isSafeInteger(deadlineSec) || deadlineSec <= 0) {
+    throw new ValidationError([{ file: 'receipt', where: 'deadlineSec', message: `expected Unix seconds > 0, got ${deadlineSec}` }]);
+  }
+  const receiptWeights = LEDGER_SOURCE_CATEGORIES.map((c) => receipt.sourcesWh[OCPI_TO_SOURCE[c] as keyof Receipt['sourcesWh']] ?? 0);
+  const claims: GreenClaim[] = [];
+  for (const c of receipt.claims) {
+    const supplied = supplyWhBySlot?.get(c.slot);
+    const weights = supplied && supplied.some((w) => w > 0) ? supplied : receiptWeights.some((w) => w > 0) ? receiptWeights : [0, 0, 0, 1];
+    const total = weights.reduce((a, b) => a + b, 0);
+    const startMinute = BigInt(receiptLedgerSlot({ receipt, slot: c.slot }));
+    weights.forEach((w, source) => {
+      // Integer arithmetic (BigInt): no float error can round a share up.
+      const wh = (BigInt(c.greenWh) * BigInt(Math.round(w))) / BigInt(Math.round(total));
+      if (wh > 0n) claims.push({ startMinute, lengthMinutes: receipt.slotMinutes, source, wh });
+    });
+  }
+  return {
+    siteId: toBytes32Id({ id: receipt.siteId }),
+    sessionId: toBytes32Id({ id: receipt.sessionId }),
+    stationId: toBytes32Id({ id: receipt.stationId }),
+    beneficiary,
+    startMinute: BigInt(receiptLedgerSlot({ receipt, slot: receipt.firstSlot })),
+    endMinute: BigInt(receiptLedgerSlot({ receipt, slot: receipt.lastSlot + 1 })),
+    deliveredWh: BigInt(receipt.deliveredWh),
+    claims,
+    receiptHash: receiptHash({ receipt }),
+    deadline: BigInt(deadlineSec)
+  };
+}

@@ -6,13 +6,13 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "admin",
+        "name": "registryAdmin",
         "type": "address"
       },
       {
-        "internalType": "address",
-        "name": "firstOperator",
-        "type": "address"
+        "internalType": "uint48",
+        "name": "adminTransferDelay",
+        "type": "uint48"
       }
     ],
     "stateMutability": "nonpayable",
@@ -21,6 +21,33 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [],
     "name": "AccessControlBadConfirmation",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint48",
+        "name": "schedule",
+        "type": "uint48"
+      }
+    ],
+    "name": "AccessControlEnforcedDefaultAdminDelay",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "AccessControlEnforcedDefaultAdminRules",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "defaultAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "AccessControlInvalidDefaultAdmin",
     "type": "error"
   },
   {
@@ -43,23 +70,91 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "siteId",
         "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint8",
+        "name": "source",
+        "type": "uint8"
+      },
+      {
+        "internalType": "uint64",
+        "name": "newWh",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint64",
+        "name": "claimedWh",
+        "type": "uint64"
       }
     ],
-    "name": "AttestationAlreadyRevoked",
+    "name": "AmendmentBelowClaimed",
     "type": "error"
   },
   {
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "root",
+        "type": "bytes32"
+      }
+    ],
+    "name": "AnchorRevoked",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "root",
         "type": "bytes32"
       },
       {
+        "internalType": "bytes32",
+        "name": "anchorSiteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "receiptSiteId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "AnchorSiteMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "ClaimAlreadyLive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint64",
-        "name": "claimedWh",
+        "name": "greenWh",
         "type": "uint64"
       },
       {
@@ -74,44 +169,49 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "uint256",
-        "name": "slotCount",
-        "type": "uint256"
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
       },
       {
-        "internalType": "uint256",
-        "name": "whCount",
-        "type": "uint256"
-      }
-    ],
-    "name": "ClaimLengthMismatch",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ECDSAInvalidSignature",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "length",
-        "type": "uint256"
-      }
-    ],
-    "name": "ECDSAInvalidSignatureLength",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
         "internalType": "bytes32",
-        "name": "s",
+        "name": "sessionId",
         "type": "bytes32"
       }
     ],
-    "name": "ECDSAInvalidSignatureS",
+    "name": "ClaimNotLive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      }
+    ],
+    "name": "ClaimOutsideWindow",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "EmptyGreenClaim",
     "type": "error"
   },
   {
@@ -123,8 +223,18 @@ export const greenClaimLedgerAbi = [
       },
       {
         "internalType": "uint64",
-        "name": "slot",
+        "name": "startMinute",
         "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint8",
+        "name": "source",
+        "type": "uint8"
       },
       {
         "internalType": "uint64",
@@ -143,38 +253,39 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes32",
-        "name": "sessionId",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "uint64",
-        "name": "slot",
-        "type": "uint64"
+        "internalType": "address",
+        "name": "beneficiary",
+        "type": "address"
       }
     ],
-    "name": "InvalidClaimSlot",
+    "name": "InvalidBeneficiarySignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "InvalidClaimOrder",
     "type": "error"
   },
   {
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "root",
         "type": "bytes32"
       },
       {
-        "internalType": "address",
-        "name": "recovered",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "driver",
-        "type": "address"
+        "internalType": "bytes32",
+        "name": "leaf",
+        "type": "bytes32"
       }
     ],
-    "name": "InvalidDriverSignature",
+    "name": "InvalidMerkleProof",
     "type": "error"
   },
   {
@@ -185,39 +296,184 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
+        "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      }
+    ],
+    "name": "InvalidSiteRole",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "recovered",
+        "type": "address"
+      }
+    ],
+    "name": "InvalidSiteSignature",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint64",
-        "name": "firstSlot",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      }
+    ],
+    "name": "InvalidSlotLength",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint8",
+        "name": "source",
+        "type": "uint8"
+      }
+    ],
+    "name": "InvalidSource",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
         "type": "uint64"
       },
       {
         "internalType": "uint64",
-        "name": "lastSlot",
+        "name": "endMinute",
         "type": "uint64"
       }
     ],
-    "name": "InvalidSlotRange",
+    "name": "InvalidWindow",
     "type": "error"
   },
   {
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "receiptDigest",
         "type": "bytes32"
       }
     ],
-    "name": "SessionAlreadyAttested",
+    "name": "ReceiptAlreadyUsed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint64",
+        "name": "deadline",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint256",
+        "name": "nowSeconds",
+        "type": "uint256"
+      }
+    ],
+    "name": "ReceiptExpired",
     "type": "error"
   },
   {
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "root",
         "type": "bytes32"
       }
     ],
-    "name": "SessionNotAttested",
+    "name": "RootAlreadyAnchored",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      }
+    ],
+    "name": "RootNotAnchored",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint8",
+        "name": "bits",
+        "type": "uint8"
+      },
+      {
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
+      }
+    ],
+    "name": "SafeCastOverflowedUintDowncast",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "SiteAdminTransferNotPending",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "SiteAlreadyRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      }
+    ],
+    "name": "SiteUnauthorizedAccount",
     "type": "error"
   },
   {
@@ -229,21 +485,37 @@ export const greenClaimLedgerAbi = [
       },
       {
         "internalType": "uint64",
-        "name": "slot",
+        "name": "startMinute",
         "type": "uint64"
       },
       {
-        "internalType": "uint64",
-        "name": "greenWh",
-        "type": "uint64"
-      },
-      {
-        "internalType": "uint64",
-        "name": "sourceSumWh",
-        "type": "uint64"
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
       }
     ],
-    "name": "SourceBreakdownMismatch",
+    "name": "SlotNotRegistered",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      }
+    ],
+    "name": "SlotOverlaps",
     "type": "error"
   },
   {
@@ -263,25 +535,42 @@ export const greenClaimLedgerAbi = [
         "internalType": "bytes32",
         "name": "siteId",
         "type": "bytes32"
-      },
-      {
-        "internalType": "uint64",
-        "name": "slot",
-        "type": "uint64"
       }
     ],
-    "name": "SupplyAlreadyRegistered",
+    "name": "UnknownSite",
     "type": "error"
   },
   {
     "inputs": [
       {
-        "internalType": "address",
-        "name": "sender",
-        "type": "address"
+        "internalType": "uint256",
+        "name": "value",
+        "type": "uint256"
       }
     ],
-    "name": "UnauthorizedSubmitter",
+    "name": "WhOverflow",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "field",
+        "type": "string"
+      }
+    ],
+    "name": "ZeroAddress",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "string",
+        "name": "field",
+        "type": "string"
+      }
+    ],
+    "name": "ZeroValue",
     "type": "error"
   },
   {
@@ -290,13 +579,19 @@ export const greenClaimLedgerAbi = [
       {
         "indexed": true,
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "root",
         "type": "bytes32"
       },
       {
         "indexed": true,
         "internalType": "address",
-        "name": "operator",
+        "name": "by",
         "type": "address"
       },
       {
@@ -306,7 +601,252 @@ export const greenClaimLedgerAbi = [
         "type": "uint16"
       }
     ],
-    "name": "AttestationRevoked",
+    "name": "AnchorRevokedBySite",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint64",
+        "name": "bundleId",
+        "type": "uint64"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "fromBundleId",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint96",
+        "name": "firstWhId",
+        "type": "uint96"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "wh",
+        "type": "uint64"
+      }
+    ],
+    "name": "BundleCancelled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint64",
+        "name": "bundleId",
+        "type": "uint64"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "components": [
+          {
+            "internalType": "bytes32",
+            "name": "siteId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "deviceId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "issuingBody",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "lengthMinutes",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint8",
+            "name": "source",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum IGreenClaimLedger.BundleStatus",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint96",
+            "name": "firstWhId",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint64",
+            "name": "faceWh",
+            "type": "uint64"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct IGreenClaimLedger.GreenCertificateBundle",
+        "name": "bundle",
+        "type": "tuple"
+      }
+    ],
+    "name": "BundleIssued",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "uint64",
+        "name": "bundleId",
+        "type": "uint64"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "fromBundleId",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint96",
+        "name": "firstWhId",
+        "type": "uint96"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "wh",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "enum IGreenClaimLedger.WithdrawReason",
+        "name": "reason",
+        "type": "uint8"
+      }
+    ],
+    "name": "BundleWithdrawn",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "by",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "reasonCode",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "releasedWh",
+        "type": "uint64"
+      }
+    ],
+    "name": "ClaimRevoked",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [],
+    "name": "DefaultAdminDelayChangeCanceled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": false,
+        "internalType": "uint48",
+        "name": "newDelay",
+        "type": "uint48"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint48",
+        "name": "effectSchedule",
+        "type": "uint48"
+      }
+    ],
+    "name": "DefaultAdminDelayChangeScheduled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [],
+    "name": "DefaultAdminTransferCanceled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newAdmin",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint48",
+        "name": "acceptSchedule",
+        "type": "uint48"
+      }
+    ],
+    "name": "DefaultAdminTransferScheduled",
     "type": "event"
   },
   {
@@ -326,15 +866,33 @@ export const greenClaimLedgerAbi = [
       },
       {
         "indexed": true,
-        "internalType": "uint64",
-        "name": "slot",
-        "type": "uint64"
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
       },
       {
         "indexed": true,
         "internalType": "address",
-        "name": "operator",
+        "name": "beneficiary",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "receiptDigest",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "receiptHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "deliveredWh",
+        "type": "uint64"
       },
       {
         "indexed": false,
@@ -344,18 +902,55 @@ export const greenClaimLedgerAbi = [
       },
       {
         "indexed": false,
-        "internalType": "uint64[4]",
-        "name": "sourceWh",
-        "type": "uint64[4]"
-      },
-      {
-        "indexed": false,
         "internalType": "bytes32",
-        "name": "evidenceHash",
+        "name": "anchorRoot",
         "type": "bytes32"
       }
     ],
-    "name": "GreenSupplyRegistered",
+    "name": "ReceiptClaimed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "signer",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64",
+        "name": "periodStartMinute",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "periodLengthMinutes",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "receiptCount",
+        "type": "uint32"
+      }
+    ],
+    "name": "ReceiptsAnchored",
     "type": "event"
   },
   {
@@ -439,9 +1034,22 @@ export const greenClaimLedgerAbi = [
       {
         "indexed": true,
         "internalType": "bytes32",
-        "name": "sessionId",
+        "name": "siteId",
         "type": "bytes32"
       },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "pendingAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "SiteAdminTransferCancelled",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
       {
         "indexed": true,
         "internalType": "bytes32",
@@ -451,43 +1059,240 @@ export const greenClaimLedgerAbi = [
       {
         "indexed": true,
         "internalType": "address",
-        "name": "driver",
+        "name": "currentAdmin",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "pendingAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "SiteAdminTransferStarted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousAdmin",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "SiteAdminTransferred",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "siteAdmin",
         "type": "address"
       },
       {
         "indexed": false,
         "internalType": "bytes32",
-        "name": "receiptHash",
+        "name": "issuingBody",
         "type": "bytes32"
       },
       {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "deliveredWh",
-        "type": "uint64"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint64",
-        "name": "greenWhClaimed",
-        "type": "uint64"
+        "indexed": true,
+        "internalType": "address",
+        "name": "by",
+        "type": "address"
       }
     ],
-    "name": "SessionAttested",
+    "name": "SiteRegistered",
     "type": "event"
   },
   {
-    "inputs": [],
-    "name": "ATTESTATION_TYPEHASH",
-    "outputs": [
+    "anonymous": false,
+    "inputs": [
       {
+        "indexed": true,
         "internalType": "bytes32",
-        "name": "",
+        "name": "siteId",
         "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "by",
+        "type": "address"
       }
     ],
-    "stateMutability": "view",
-    "type": "function"
+    "name": "SiteRoleGranted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "by",
+        "type": "address"
+      }
+    ],
+    "name": "SiteRoleRevoked",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint32",
+        "name": "version",
+        "type": "uint32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64[4]",
+        "name": "previousSourceWh",
+        "type": "uint64[4]"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64[4]",
+        "name": "newSourceWh",
+        "type": "uint64[4]"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "evidenceHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "registrar",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyAmended",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": true,
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "deviceId",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "evidenceHash",
+        "type": "bytes32"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint64[4]",
+        "name": "sourceWh",
+        "type": "uint64[4]"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "registrar",
+        "type": "address"
+      }
+    ],
+    "name": "SupplyRegistered",
+    "type": "event"
   },
   {
     "inputs": [],
@@ -504,7 +1309,7 @@ export const greenClaimLedgerAbi = [
   },
   {
     "inputs": [],
-    "name": "OPERATOR_ROLE",
+    "name": "GREEN_CLAIM_TYPEHASH",
     "outputs": [
       {
         "internalType": "bytes32",
@@ -516,14 +1321,242 @@ export const greenClaimLedgerAbi = [
     "type": "function"
   },
   {
+    "inputs": [],
+    "name": "METERED_RECEIPT_TYPEHASH",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "METERING_SIGNER",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "SITE_ADMIN",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "SUPPLY_REGISTRAR",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "acceptDefaultAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
     "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "acceptSiteAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint64[4]",
+        "name": "newSourceWh",
+        "type": "uint64[4]"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "newEvidenceHash",
+        "type": "bytes32"
+      }
+    ],
+    "name": "amendSupply",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "periodStartMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint32",
+        "name": "periodLengthMinutes",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "receiptCount",
+        "type": "uint32"
+      }
+    ],
+    "name": "anchor",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      }
+    ],
+    "name": "anchorOf",
+    "outputs": [
       {
         "components": [
           {
             "internalType": "bytes32",
-            "name": "sessionId",
+            "name": "siteId",
             "type": "bytes32"
           },
+          {
+            "internalType": "address",
+            "name": "signer",
+            "type": "address"
+          },
+          {
+            "internalType": "uint64",
+            "name": "periodStartMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint32",
+            "name": "periodLengthMinutes",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "receiptCount",
+            "type": "uint32"
+          },
+          {
+            "internalType": "uint64",
+            "name": "anchoredBlock",
+            "type": "uint64"
+          },
+          {
+            "internalType": "bool",
+            "name": "revoked",
+            "type": "bool"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.AnchorRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "newAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "beginDefaultAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "newAdmin",
+        "type": "address"
+      }
+    ],
+    "name": "beginSiteAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint64",
+        "name": "bundleId",
+        "type": "uint64"
+      }
+    ],
+    "name": "bundle",
+    "outputs": [
+      {
+        "components": [
           {
             "internalType": "bytes32",
             "name": "siteId",
@@ -531,56 +1564,95 @@ export const greenClaimLedgerAbi = [
           },
           {
             "internalType": "bytes32",
-            "name": "stationId",
+            "name": "deviceId",
             "type": "bytes32"
-          },
-          {
-            "internalType": "uint64",
-            "name": "firstSlot",
-            "type": "uint64"
-          },
-          {
-            "internalType": "uint64",
-            "name": "lastSlot",
-            "type": "uint64"
-          },
-          {
-            "internalType": "uint64",
-            "name": "deliveredWh",
-            "type": "uint64"
-          },
-          {
-            "internalType": "uint64[]",
-            "name": "claimSlots",
-            "type": "uint64[]"
-          },
-          {
-            "internalType": "uint64[]",
-            "name": "claimWh",
-            "type": "uint64[]"
           },
           {
             "internalType": "bytes32",
-            "name": "receiptHash",
+            "name": "issuingBody",
             "type": "bytes32"
           },
           {
-            "internalType": "address",
-            "name": "driver",
-            "type": "address"
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "lengthMinutes",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint8",
+            "name": "source",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum IGreenClaimLedger.BundleStatus",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint96",
+            "name": "firstWhId",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint64",
+            "name": "faceWh",
+            "type": "uint64"
           }
         ],
-        "internalType": "struct IGreenClaimLedger.Attestation",
-        "name": "attestation",
+        "internalType": "struct IGreenClaimLedger.GreenCertificateBundle",
+        "name": "b",
         "type": "tuple"
-      },
-      {
-        "internalType": "bytes",
-        "name": "signature",
-        "type": "bytes"
       }
     ],
-    "name": "attestSession",
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "bundleCount",
+    "outputs": [
+      {
+        "internalType": "uint64",
+        "name": "",
+        "type": "uint64"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "cancelDefaultAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "cancelSiteAdminTransfer",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint48",
+        "name": "newDelay",
+        "type": "uint48"
+      }
+    ],
+    "name": "changeDefaultAdminDelay",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -591,12 +1663,12 @@ export const greenClaimLedgerAbi = [
         "components": [
           {
             "internalType": "bytes32",
-            "name": "sessionId",
+            "name": "siteId",
             "type": "bytes32"
           },
           {
             "internalType": "bytes32",
-            "name": "siteId",
+            "name": "sessionId",
             "type": "bytes32"
           },
           {
@@ -605,13 +1677,18 @@ export const greenClaimLedgerAbi = [
             "type": "bytes32"
           },
           {
+            "internalType": "address",
+            "name": "beneficiary",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
-            "name": "firstSlot",
+            "name": "startMinute",
             "type": "uint64"
           },
           {
             "internalType": "uint64",
-            "name": "lastSlot",
+            "name": "endMinute",
             "type": "uint64"
           },
           {
@@ -620,14 +1697,31 @@ export const greenClaimLedgerAbi = [
             "type": "uint64"
           },
           {
-            "internalType": "uint64[]",
-            "name": "claimSlots",
-            "type": "uint64[]"
-          },
-          {
-            "internalType": "uint64[]",
-            "name": "claimWh",
-            "type": "uint64[]"
+            "components": [
+              {
+                "internalType": "uint64",
+                "name": "startMinute",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint16",
+                "name": "lengthMinutes",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint8",
+                "name": "source",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint64",
+                "name": "wh",
+                "type": "uint64"
+              }
+            ],
+            "internalType": "struct IGreenClaimLedger.GreenClaim[]",
+            "name": "claims",
+            "type": "tuple[]"
           },
           {
             "internalType": "bytes32",
@@ -635,22 +1729,228 @@ export const greenClaimLedgerAbi = [
             "type": "bytes32"
           },
           {
-            "internalType": "address",
-            "name": "driver",
-            "type": "address"
+            "internalType": "uint64",
+            "name": "deadline",
+            "type": "uint64"
           }
         ],
-        "internalType": "struct IGreenClaimLedger.Attestation",
-        "name": "attestation",
+        "internalType": "struct IGreenClaimLedger.MeteredReceipt",
+        "name": "r",
         "type": "tuple"
+      },
+      {
+        "internalType": "bytes",
+        "name": "siteSig",
+        "type": "bytes"
+      },
+      {
+        "internalType": "bytes",
+        "name": "beneficiarySig",
+        "type": "bytes"
       }
     ],
-    "name": "attestationDigest",
-    "outputs": [
+    "name": "claim",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
       {
         "internalType": "bytes32",
-        "name": "",
+        "name": "siteId",
         "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "claimRanges",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint64",
+            "name": "bundleId",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "lengthMinutes",
+            "type": "uint16"
+          },
+          {
+            "internalType": "uint8",
+            "name": "source",
+            "type": "uint8"
+          },
+          {
+            "internalType": "enum IGreenClaimLedger.BundleStatus",
+            "name": "status",
+            "type": "uint8"
+          },
+          {
+            "internalType": "uint96",
+            "name": "firstWhId",
+            "type": "uint96"
+          },
+          {
+            "internalType": "uint64",
+            "name": "wh",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.ClaimedRange[]",
+        "name": "ranges",
+        "type": "tuple[]"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "bytes32",
+            "name": "siteId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "sessionId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "stationId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "address",
+            "name": "beneficiary",
+            "type": "address"
+          },
+          {
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "endMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "deliveredWh",
+            "type": "uint64"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint64",
+                "name": "startMinute",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint16",
+                "name": "lengthMinutes",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint8",
+                "name": "source",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint64",
+                "name": "wh",
+                "type": "uint64"
+              }
+            ],
+            "internalType": "struct IGreenClaimLedger.GreenClaim[]",
+            "name": "claims",
+            "type": "tuple[]"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "receiptHash",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint64",
+            "name": "deadline",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.MeteredReceipt",
+        "name": "r",
+        "type": "tuple"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32[]",
+        "name": "proof",
+        "type": "bytes32[]"
+      },
+      {
+        "internalType": "bytes",
+        "name": "beneficiarySig",
+        "type": "bytes"
+      }
+    ],
+    "name": "claimWithProof",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "defaultAdmin",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "defaultAdminDelay",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "defaultAdminDelayIncreaseWait",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "",
+        "type": "uint48"
       }
     ],
     "stateMutability": "view",
@@ -703,16 +2003,21 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
         "name": "sessionId",
         "type": "bytes32"
       }
     ],
-    "name": "getAttestation",
+    "name": "getClaim",
     "outputs": [
       {
         "components": [
           {
-            "internalType": "enum IGreenClaimLedger.Status",
+            "internalType": "enum IGreenClaimLedger.ClaimStatus",
             "name": "status",
             "type": "uint8"
           },
@@ -723,32 +2028,12 @@ export const greenClaimLedgerAbi = [
           },
           {
             "internalType": "address",
-            "name": "driver",
+            "name": "beneficiary",
             "type": "address"
           },
           {
-            "internalType": "bytes32",
-            "name": "siteId",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bytes32",
-            "name": "stationId",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "bytes32",
-            "name": "receiptHash",
-            "type": "bytes32"
-          },
-          {
             "internalType": "uint64",
-            "name": "firstSlot",
-            "type": "uint64"
-          },
-          {
-            "internalType": "uint64",
-            "name": "lastSlot",
+            "name": "claimedBlock",
             "type": "uint64"
           },
           {
@@ -758,26 +2043,31 @@ export const greenClaimLedgerAbi = [
           },
           {
             "internalType": "uint64",
-            "name": "greenWhClaimed",
+            "name": "greenWh",
             "type": "uint64"
           },
           {
-            "internalType": "uint64",
-            "name": "attestedBlock",
-            "type": "uint64"
+            "internalType": "bool",
+            "name": "byProof",
+            "type": "bool"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "receiptDigest",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "receiptHash",
+            "type": "bytes32"
           },
           {
             "internalType": "uint64[]",
-            "name": "claimSlots",
-            "type": "uint64[]"
-          },
-          {
-            "internalType": "uint64[]",
-            "name": "claimWh",
+            "name": "bundleIds",
             "type": "uint64[]"
           }
         ],
-        "internalType": "struct IGreenClaimLedger.AttestationRecord",
+        "internalType": "struct IGreenClaimLedger.ClaimRecord",
         "name": "",
         "type": "tuple"
       }
@@ -799,6 +2089,67 @@ export const greenClaimLedgerAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "startMinute",
+        "type": "uint64"
+      },
+      {
+        "internalType": "uint16",
+        "name": "lengthMinutes",
+        "type": "uint16"
+      }
+    ],
+    "name": "getSlot",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "uint32",
+            "name": "version",
+            "type": "uint32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "deviceId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "evidenceHash",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint64[4]",
+            "name": "registeredWh",
+            "type": "uint64[4]"
+          },
+          {
+            "internalType": "uint64[4]",
+            "name": "claimedWh",
+            "type": "uint64[4]"
+          },
+          {
+            "internalType": "uint64[4]",
+            "name": "activeBundleId",
+            "type": "uint64[4]"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.SlotState",
+        "name": "",
+        "type": "tuple"
       }
     ],
     "stateMutability": "view",
@@ -830,35 +2181,19 @@ export const greenClaimLedgerAbi = [
         "type": "bytes32"
       },
       {
-        "internalType": "uint64",
-        "name": "slot",
-        "type": "uint64"
-      }
-    ],
-    "name": "greenSupply",
-    "outputs": [
-      {
-        "internalType": "uint64",
-        "name": "greenWh",
-        "type": "uint64"
-      },
-      {
-        "internalType": "uint64",
-        "name": "claimedWh",
-        "type": "uint64"
-      },
-      {
-        "internalType": "uint64[4]",
-        "name": "sourceWh",
-        "type": "uint64[4]"
-      },
-      {
         "internalType": "bytes32",
-        "name": "evidenceHash",
+        "name": "role",
         "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
       }
     ],
-    "stateMutability": "view",
+    "name": "grantSiteRole",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -888,20 +2223,130 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
-        "internalType": "bytes",
-        "name": "canonicalReceipt",
-        "type": "bytes"
-      }
-    ],
-    "name": "receiptHashOf",
-    "outputs": [
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
       {
         "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "hasSiteRole",
+    "outputs": [
+      {
+        "internalType": "bool",
         "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "root",
         "type": "bytes32"
       }
     ],
-    "stateMutability": "pure",
+    "name": "isAnchored",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "digest",
+        "type": "bytes32"
+      }
+    ],
+    "name": "isReceiptUsed",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "nextWhId",
+    "outputs": [
+      {
+        "internalType": "uint96",
+        "name": "",
+        "type": "uint96"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "owner",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pendingDefaultAdmin",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "newAdmin",
+        "type": "address"
+      },
+      {
+        "internalType": "uint48",
+        "name": "schedule",
+        "type": "uint48"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "pendingDefaultAdminDelay",
+    "outputs": [
+      {
+        "internalType": "uint48",
+        "name": "newDelay",
+        "type": "uint48"
+      },
+      {
+        "internalType": "uint48",
+        "name": "schedule",
+        "type": "uint48"
+      }
+    ],
+    "stateMutability": "view",
     "type": "function"
   },
   {
@@ -914,32 +2359,153 @@ export const greenClaimLedgerAbi = [
             "type": "bytes32"
           },
           {
+            "internalType": "bytes32",
+            "name": "sessionId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "stationId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "address",
+            "name": "beneficiary",
+            "type": "address"
+          },
+          {
             "internalType": "uint64",
-            "name": "slot",
+            "name": "startMinute",
             "type": "uint64"
           },
           {
             "internalType": "uint64",
-            "name": "greenWh",
+            "name": "endMinute",
             "type": "uint64"
           },
           {
-            "internalType": "uint64[4]",
-            "name": "sourceWh",
-            "type": "uint64[4]"
+            "internalType": "uint64",
+            "name": "deliveredWh",
+            "type": "uint64"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint64",
+                "name": "startMinute",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint16",
+                "name": "lengthMinutes",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint8",
+                "name": "source",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint64",
+                "name": "wh",
+                "type": "uint64"
+              }
+            ],
+            "internalType": "struct IGreenClaimLedger.GreenClaim[]",
+            "name": "claims",
+            "type": "tuple[]"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "receiptHash",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint64",
+            "name": "deadline",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.MeteredReceipt",
+        "name": "r",
+        "type": "tuple"
+      }
+    ],
+    "name": "receiptDigest",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "siteAdmin",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "issuingBody",
+        "type": "bytes32"
+      }
+    ],
+    "name": "registerSite",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "components": [
+          {
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint16",
+            "name": "lengthMinutes",
+            "type": "uint16"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "deviceId",
+            "type": "bytes32"
           },
           {
             "internalType": "bytes32",
             "name": "evidenceHash",
             "type": "bytes32"
+          },
+          {
+            "internalType": "uint64[4]",
+            "name": "sourceWh",
+            "type": "uint64[4]"
           }
         ],
-        "internalType": "struct IGreenClaimLedger.SupplyEntry[]",
-        "name": "entries",
+        "internalType": "struct IGreenClaimLedger.SupplySlot[]",
+        "name": "slots",
         "type": "tuple[]"
       }
     ],
-    "name": "registerGreenSupply",
+    "name": "registerSupply",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -953,7 +2519,7 @@ export const greenClaimLedgerAbi = [
       },
       {
         "internalType": "address",
-        "name": "callerConfirmation",
+        "name": "account",
         "type": "address"
       }
     ],
@@ -966,6 +2532,11 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
         "name": "sessionId",
         "type": "bytes32"
       },
@@ -976,6 +2547,29 @@ export const greenClaimLedgerAbi = [
       }
     ],
     "name": "revoke",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint16",
+        "name": "reasonCode",
+        "type": "uint16"
+      }
+    ],
+    "name": "revokeAnchor",
     "outputs": [],
     "stateMutability": "nonpayable",
     "type": "function"
@@ -1001,12 +2595,186 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "role",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "address",
+        "name": "account",
+        "type": "address"
+      }
+    ],
+    "name": "revokeSiteRole",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "rollbackDefaultAdminDelay",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "siteOf",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "address",
+            "name": "admin",
+            "type": "address"
+          },
+          {
+            "internalType": "bool",
+            "name": "registered",
+            "type": "bool"
+          },
+          {
+            "internalType": "address",
+            "name": "pendingAdmin",
+            "type": "address"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "issuingBody",
+            "type": "bytes32"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.SiteRecord",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "bytes4",
         "name": "interfaceId",
         "type": "bytes4"
       }
     ],
     "name": "supportsInterface",
+    "outputs": [
+      {
+        "internalType": "bool",
+        "name": "",
+        "type": "bool"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "bytes32",
+            "name": "siteId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "sessionId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "stationId",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "address",
+            "name": "beneficiary",
+            "type": "address"
+          },
+          {
+            "internalType": "uint64",
+            "name": "startMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "endMinute",
+            "type": "uint64"
+          },
+          {
+            "internalType": "uint64",
+            "name": "deliveredWh",
+            "type": "uint64"
+          },
+          {
+            "components": [
+              {
+                "internalType": "uint64",
+                "name": "startMinute",
+                "type": "uint64"
+              },
+              {
+                "internalType": "uint16",
+                "name": "lengthMinutes",
+                "type": "uint16"
+              },
+              {
+                "internalType": "uint8",
+                "name": "source",
+                "type": "uint8"
+              },
+              {
+                "internalType": "uint64",
+                "name": "wh",
+                "type": "uint64"
+              }
+            ],
+            "internalType": "struct IGreenClaimLedger.GreenClaim[]",
+            "name": "claims",
+            "type": "tuple[]"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "receiptHash",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "uint64",
+            "name": "deadline",
+            "type": "uint64"
+          }
+        ],
+        "internalType": "struct IGreenClaimLedger.MeteredReceipt",
+        "name": "r",
+        "type": "tuple"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "root",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32[]",
+        "name": "proof",
+        "type": "bytes32[]"
+      }
+    ],
+    "name": "verifyAnchoredReceipt",
     "outputs": [
       {
         "internalType": "bool",

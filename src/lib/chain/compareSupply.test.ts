@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compareSupply, type OnChainSupply } from './compareSupply';
 import type { GreenSupplySlot } from './registerGreenSupply';
 
-const engine: GreenSupplySlot = { slot: 5, startMs: 4_500_000, greenKWhBySource: { solar: 1.5, wind: 0.25 }, evidenceHash: `0x${'ab'.repeat(32)}` };
-const chain = (over: Partial<OnChainSupply> = {}): OnChainSupply => ({ greenWh: 1750, claimedWh: 300, sourceWh: [1500, 250, 0, 0], evidenceHash: `0x${'AB'.repeat(32)}`, ...over });
+const engine: GreenSupplySlot = { slot: 5, startMs: 4_500_000, lengthMinutes: 15, greenKWhBySource: { solar: 1.5, wind: 0.25 }, evidenceHash: `0x${'ab'.repeat(32)}` };
+const chain = (over: Partial<OnChainSupply> = {}): OnChainSupply => ({ version: 1, greenWh: 1750, claimedWh: 300, sourceWh: [1500, 250, 0, 0], evidenceHash: `0x${'AB'.repeat(32)}`, ...over });
 
 describe('compareSupply', () => {
-  it('says not registered when the ledger holds nothing for the slot', () => {
-    const s = compareSupply({ engine, onChain: chain({ greenWh: 0, claimedWh: 0, sourceWh: [0, 0, 0, 0], evidenceHash: `0x${'00'.repeat(32)}` }) });
+  it('says not registered when the slot has no version on the ledger', () => {
+    const s = compareSupply({ engine, onChain: chain({ version: 0, greenWh: 0, claimedWh: 0, sourceWh: [0, 0, 0, 0], evidenceHash: `0x${'00'.repeat(32)}` }) });
     expect(s).toEqual({ state: 'not-registered', slot: 5, engine: { greenWh: 1750, sourceWh: [1500, 250, 0, 0] } });
   });
 
@@ -25,7 +25,7 @@ describe('compareSupply', () => {
     expect(compareSupply({ engine, onChain: chain({ evidenceHash: `0x${'00'.repeat(32)}` }) })).toMatchObject({ state: 'differs', differences: ['evidenceHash'] });
   });
 
-  it('counts a zero-Wh entry with a real evidence hash as registered, not missing', () => {
+  it('counts a zero-Wh registration (version 1) as registered, not missing', () => {
     const zero: GreenSupplySlot = { ...engine, greenKWhBySource: {} };
     expect(compareSupply({ engine: zero, onChain: chain({ greenWh: 0, claimedWh: 0, sourceWh: [0, 0, 0, 0] }) })).toMatchObject({ state: 'registered' });
   });

@@ -3,7 +3,7 @@ import type { GreenSupplySlot } from './registerGreenSupply';
 import { ledgerSupplyWh, type LedgerSupplyWh } from './ledgerSupplyWh';
 
 /** What the ledger holds for one (site, slot), as readGreenSupply returns it. */
-export type OnChainSupply = { greenWh: number; claimedWh: number; sourceWh: readonly number[]; evidenceHash: Hex };
+export type OnChainSupply = { version: number; greenWh: number; claimedWh: number; sourceWh: readonly number[]; evidenceHash: Hex };
 
 /** On-chain state of one slot's supply compared with the engine's figures. */
 export type SupplyState =
@@ -22,17 +22,15 @@ export type SupplyState =
 /** Parameters of {@link compareSupply}. */
 export type CompareSupplyParameters = { engine: GreenSupplySlot; onChain: OnChainSupply };
 
-const ZERO_HASH = `0x${'00'.repeat(32)}`;
-
 /**
  * Compares the supply the engine's figures call for with what the ledger holds: not registered
  * (nothing stored), registered (same Wh per category and evidence), or registered with different
- * figures (which ones). The ledger has no "registered" flag to read, so an entry with 0 Wh and a zero
- * evidence hash counts as not registered (the app never registers one: its evidence is a keccak hash).
+ * figures (which ones). A slot is registered once its version is > 0 (a 0-Wh registration counts:
+ * it blocks the interval until amended).
  */
 export function compareSupply({ engine, onChain }: CompareSupplyParameters): SupplyState {
   const want = ledgerSupplyWh({ greenKWhBySource: engine.greenKWhBySource });
-  if (onChain.greenWh === 0 && onChain.evidenceHash === ZERO_HASH) return { state: 'not-registered', slot: engine.slot, engine: want };
+  if (onChain.version === 0) return { state: 'not-registered', slot: engine.slot, engine: want };
   const have: LedgerSupplyWh = { greenWh: onChain.greenWh, sourceWh: [0, 1, 2, 3].map((i) => Number(onChain.sourceWh[i] ?? 0)) as LedgerSupplyWh['sourceWh'] };
   const differences: ('greenWh' | 'sourceWh' | 'evidenceHash')[] = [];
   if (have.greenWh !== want.greenWh) differences.push('greenWh');

@@ -1,4 +1,4 @@
-import { BaseError as ViemBaseError, ContractFunctionRevertedError, decodeErrorResult, UserRejectedRequestError, type Hex } from 'viem';
+import { BaseError as ViemBaseError, ContractFunctionRevertedError, decodeErrorResult, keccak256, stringToBytes, UserRejectedRequestError, zeroAddress, zeroHash, type Hex } from 'viem';
 import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
 import { ledgerSlotLabel } from './ledgerSlot';
 
@@ -12,27 +12,65 @@ export type DecodedChainError = {
 
 const kWh = (wh: unknown) => `${(Number(wh) / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kWh`;
 const short = (h: unknown) => `${String(h).slice(0, 10)}…`;
-const at = (slot: unknown) => ledgerSlotLabel({ slot: slot as bigint });
+const at = (minute: unknown) => ledgerSlotLabel({ slot: minute as bigint });
+const slot = (start: unknown, length: unknown) => `${at(start)} (${length} min)`;
+const SOURCE_NAMES = ['solar', 'wind', 'water', 'other green'];
+const source = (i: unknown) => SOURCE_NAMES[Number(i)] ?? `source ${i}`;
+const ROLE_NAMES: Record<string, string> = Object.fromEntries(
+  [['SITE_ADMIN', 'site admin'], ['SUPPLY_REGISTRAR', 'supply registrar'], ['METERING_SIGNER', 'metering signer']].map(([r, name]) => [keccak256(stringToBytes(r)), name])
+);
+const role = (r: unknown) => (r === zeroHash ? 'registry admin' : (ROLE_NAMES[String(r).toLowerCase()] ?? `role ${short(r)}`));
+const time = (sec: unknown) => `${new Date(Number(sec) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-// One place maps every custom error of the ledger to a sentence a driver or operator understands.
+// One place maps every custom error of the ledger (and the OpenZeppelin errors in its ABI) to a
+// sentence a driver or operator understands; decodeChainError.test.ts walks the ABI so none is missed.
 const messages: Record<string, (args: readonly unknown[]) => string> = {
-  SupplyAlreadyRegistered: ([site, slot]) => `Green supply for the slot at ${at(slot)} of site ${short(site)} is already registered.`,
-  SourceBreakdownMismatch: ([, slot, green, sum]) => `Slot ${at(slot)}: the sources add up to ${kWh(sum)}, not the ${kWh(green)} of green supply.`,
-  SessionAlreadyAttested: ([id]) => `Session ${short(id)} is already attested; a session can be attested only once.`,
-  InvalidSlotRange: ([first, last]) => `The slot range is reversed (first ${at(first)}, last ${at(last)}).`,
-  ClaimLengthMismatch: ([a, b]) => `The claim lists differ in length (${a} slots, ${b} amounts).`,
-  InvalidClaimSlot: ([, slot]) => `Slot ${at(slot)} is outside the session or listed out of order.`,
-  ClaimExceedsDelivered: ([, claimed, delivered]) => `The green claim (${kWh(claimed)}) is more than the energy delivered (${kWh(delivered)}).`,
-  InsufficientGreenSupply: ([, slot, requested, available]) =>
-    `Slot ${at(slot)}: ${kWh(requested)} of green energy claimed, but only ${kWh(available)} of registered green supply is left. That green energy was already claimed (or never registered).`,
-  InvalidDriverSignature: () => 'The signature does not belong to the driver in the attestation (wrong wallet, chain or ledger).',
-  UnauthorizedSubmitter: ([sender]) => `${sender} may not submit this attestation: only the driver or an operator can.`,
-  SessionNotAttested: ([id]) => `Session ${short(id)} has no attestation.`,
-  AttestationAlreadyRevoked: ([id]) => `The attestation of session ${short(id)} was already revoked.`,
-  AccessControlUnauthorizedAccount: ([account]) => `${account} is not an operator of this ledger.`,
+  ZeroAddress: ([field]) => `${field} must be an address, not the zero address.`,
+  ZeroValue: ([field]) => `${field} must not be zero or empty.`,
+  UnknownSite: ([site]) => `Site ${short(site)} is not registered on this ledger (the registry admin registers sites).`,
+  SiteAlreadyRegistered: ([site]) => `Site ${short(site)} is registered already.`,
+  SiteUnauthorizedAccount: ([site, account, r]) => `${account} is not a ${role(r)} of site ${short(site)}: it cannot do this there.`,
+  InvalidSiteRole: ([r]) => `Only supply registrars and metering signers can be granted or revoked this way, not ${role(r)}.`,
+  SiteAdminTransferNotPending: ([site, account]) => `${account} has no pending site-admin transfer of site ${short(site)} to accept.`,
+  InvalidSlotLength: ([start, length]) => `The slot at ${at(start)} is ${length} minutes long: a slot must be 1 to 60 minutes (a certificate's production interval).`,
+  SlotOverlaps: ([site, start, length]) => `The slot ${slot(start, length)} overlaps supply already registered for site ${short(site)}: amend that slot instead.`,
+  SlotNotRegistered: ([site, start, length]) => `No green supply is registered for the slot ${slot(start, length)} of site ${short(site)}.`,
+  AmendmentBelowClaimed: ([, start, length, src, newWh, claimed]) =>
+    `Slot ${slot(start, length)}: ${source(src)} cannot be amended to ${kWh(newWh)}, ${kWh(claimed)} of it is claimed already.`,
+  WhOverflow: ([value]) => `The energy figures are too large (${value} Wh overflows the ledger's counters).`,
+  ReceiptExpired: ([deadline]) => `This receipt could be claimed until ${time(deadline)}; it has expired. Ask the operator for a new site-signed receipt.`,
+  InvalidWindow: ([start, end]) => `The charging window is empty (from ${at(start)} to ${at(end)}).`,
+  InvalidSource: ([src]) => `Energy source ${src} is unknown (0 solar, 1 wind, 2 water, 3 other green).`,
+  EmptyGreenClaim: ([i]) => `Green claim #${Number(i) + 1} claims 0 Wh.`,
+  InvalidClaimOrder: ([i]) => `Green claim #${Number(i) + 1} is out of order (claims must ascend by slot and source).`,
+  ClaimOutsideWindow: ([i, start, length]) => `Green claim #${Number(i) + 1} (slot ${slot(start, length)}) is outside the session's charging window.`,
+  ClaimExceedsDelivered: ([green, delivered]) => `The green claim (${kWh(green)}) is more than the energy delivered (${kWh(delivered)}).`,
+  InsufficientGreenSupply: ([, start, length, src, requested, available]) =>
+    `Slot ${slot(start, length)}: ${kWh(requested)} of ${source(src)} energy claimed, but only ${kWh(available)} of registered green supply is left. That green energy was already claimed (or never registered).`,
+  InvalidSiteSignature: ([site, recovered]) =>
+    `The site signature is not from a metering signer of site ${short(site)}${recovered === zeroAddress ? ' (it is malformed)' : ` (it was signed by ${recovered})`}.`,
+  InvalidBeneficiarySignature: ([beneficiary]) =>
+    `This receipt names ${beneficiary} as the beneficiary: only that wallet can claim its green energy, and the signing wallet is another one.`,
+  ClaimAlreadyLive: ([, session]) => `Session ${short(session)} is claimed already; a session has one live claim.`,
+  ReceiptAlreadyUsed: ([digest]) => `This receipt (${short(digest)}) was claimed before; after a revocation only a new site-signed receipt can be claimed.`,
+  ClaimNotLive: ([, session]) => `Session ${short(session)} has no live claim.`,
+  RootAlreadyAnchored: ([root]) => `The Merkle root ${short(root)} is anchored already.`,
+  RootNotAnchored: ([root]) => `The Merkle root ${short(root)} was never anchored on this ledger.`,
+  AnchorRevoked: ([root]) => `The site revoked the anchored root ${short(root)}: proofs against it are refused.`,
+  AnchorSiteMismatch: ([root]) => `The Merkle root ${short(root)} was anchored for another site than this receipt's.`,
+  InvalidMerkleProof: ([root]) => `The Merkle proof does not lead from this receipt to the anchored root ${short(root)} (the receipt or the proof was changed).`,
+  AccessControlUnauthorizedAccount: ([account, r]) => `${account} is not the ${role(r)} of this ledger.`,
+  AccessControlBadConfirmation: () => 'Roles can only be renounced by their holder, for themselves.',
+  AccessControlEnforcedDefaultAdminRules: () => 'The registry admin role moves only by the two-step transfer (begin, then accept).',
+  AccessControlEnforcedDefaultAdminDelay: ([schedule]) => `The registry admin transfer can be accepted only after ${time(schedule)}.`,
+  AccessControlInvalidDefaultAdmin: ([account]) => `${account} cannot become the registry admin (zero address or not the pending admin).`,
+  SafeCastOverflowedUintDowncast: ([bits, value]) => `${value} does not fit in ${bits} bits.`,
   ECDSAInvalidSignature: () => 'The signature is malformed.',
-  ECDSAInvalidSignatureLength: () => 'The signature is malformed (wrong length).',
-  ECDSAInvalidSignatureS: () => 'The signature is malformed (non-canonical).'
+  ECDSAInvalidSignatureLength: ([length]) => `The signature is malformed (${length} bytes instead of 65).`,
+  ECDSAInvalidSignatureS: () => 'The signature is malformed (non-canonical).',
+  InvalidShortString: () => 'The ledger has a malformed EIP-712 domain string.',
+  StringTooLong: () => 'The ledger was given an EIP-712 domain string that is too long.',
+  MerkleProofInvalidMultiproof: () => 'The Merkle multiproof is malformed.'
 };
 
 /** Parameters of {@link decodeChainError}. */

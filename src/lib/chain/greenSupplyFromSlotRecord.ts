@@ -29,5 +29,5 @@ export function greenSupplyFromSlotRecord({ record, slotMinutes }: GreenSupplyFr
     if (share > 0) bySource[s] = gridGreenKWh * share;
   });
   bySource.solar = (bySource.solar ?? 0) + fromPvKWh;
-  return { slot: record.slot, startMs: record.startMs, greenKWhBySource: bySource, evidenceHash: slotEvidenceHash({ evidence: record }) };
+  return { slot: record.slot, startMs: record.startMs, lengthMinutes: slotMinutes, greenKWhBySource: bySource, evidenceHash: slotEvidenceHash({ evidence: record }) };
 }

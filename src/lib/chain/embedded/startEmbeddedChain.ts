@@ -1,8 +1,9 @@
-import { encodeDeployData, getContractAddress, type Address, type Hex } from 'viem';
+import { createWalletClient, custom, encodeDeployData, getContractAddress, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { embeddedChain } from '../chains';
 import { greenClaimLedgerAbi } from '../generated/greenClaimLedgerAbi';
 import { greenClaimLedgerBytecode } from '../generated/greenClaimLedgerBytecode';
+import { registerSiteWithOperator } from '../registerSite';
 import { memoryJournal, type ChainJournal, type DemoKeys } from './chainJournal';
 import { EmbeddedEvm } from './embeddedEvm';
 import { createEmbeddedProvider, type EmbeddedProvider } from './embeddedProvider';
@@ -14,7 +15,7 @@ export type EmbeddedChain = {
   ledgerAddress: Address;
   /** Local demo driver account (signs attestations). */
   driver: Address;
-  /** Local demo operator account (admin + operator of the ledger). */
+  /** Local demo operator account: registry admin; site admin, supply registrar and metering signer of the demo sites. */
   operator: Address;
   evm: EmbeddedEvm;
   journal: ChainJournal;
@@ -27,20 +28,26 @@ export type StartEmbeddedChainParameters = {
   keys?: DemoKeys;
   now?: () => number;
   chainId?: number;
+  /** Sites registered with the demo operator on start (the built-in demo site by default). */
+  demoSiteIds?: readonly string[];
 };
+
+/** The built-in demo site's id (examples/sites/demo.json; startEmbeddedChain.test.ts checks they agree). */
+export const DEMO_SITE_ID = 'demo';
 
 // Fixed so that replaying the journal always rebuilds identical blocks.
 const GENESIS_TIMESTAMP_SEC = 1_700_000_000;
 
 /**
  * Starts the in-page chain: loads (or creates) the demo keys, replays the persisted transactions, and
- * deploys GreenClaimLedger on first start. The ledger address is the operator's first CREATE address.
+ * deploys GreenClaimLedger on first start (and registers the demo site). The ledger address is the operator's first CREATE address.
  */
 export async function startEmbeddedChain({
   journal = memoryJournal(),
   keys,
   now = Date.now,
-  chainId = embeddedChain.id
+  chainId = embeddedChain.id,
+  demoSiteIds = [DEMO_SITE_ID]
 }: StartEmbeddedChainParameters = {}): Promise<EmbeddedChain> {
   let demoKeys = await journal.loadKeys();
   if (!demoKeys) {
@@ -58,10 +65,18 @@ export async function startEmbeddedChain({
   const provider = createEmbeddedProvider({ evm, accounts: [driver, operator], journal, now });
   const ledgerAddress = getContractAddress({ from: operator.address, nonce: 0n });
   if ((await evm.codeAt(ledgerAddress)) === '0x') {
-    const data = encodeDeployData({ abi: greenClaimLedgerAbi, bytecode: greenClaimLedgerBytecode, args: [operator.address, operator.address] });
+    // The demo operator is the registry admin (no transfer delay: nothing to protect on a demo chain).
+    const data = encodeDeployData({ abi: greenClaimLedgerAbi, bytecode: greenClaimLedgerBytecode, args: [operator.address, 0] });
     const hash = (await provider.request({ method: 'eth_sendTransaction', params: [{ from: operator.address, data }] })) as Hex;
     const receipt = evm.txs.get(hash)?.receipt;
     if (String(receipt?.contractAddress).toLowerCase() !== ledgerAddress.toLowerCase()) throw new Error('embedded chain: ledger deployment failed');
+  }
+  // The demo site(s): the demo operator is site admin, supply registrar and metering signer. Sites imported
+  // later are registered the same way when first used (registerSiteWithOperator skips what exists).
+  const client = createWalletClient({ chain: { ...embeddedChain, id: chainId }, transport: custom(provider, { retryCount: 0 }), account: operator });
+  for (const siteId of demoSiteIds) {
+    const outcome = await registerSiteWithOperator({ client, ledgerAddress, siteId, operator: operator.address });
+    if (outcome && outcome.state !== 'confirmed') throw new Error(`embedded chain: registering demo site ${siteId} failed: ${outcome.error.message}`);
   }
   return { provider, chainId, ledgerAddress, driver: driver.address, operator: operator.address, evm, journal };
 }

@@ -6,10 +6,10 @@ import { embeddedChain } from '../chains';
 import { readSupplyStates } from '../readSupplyStates';
 import { registerGreenSupply, type GreenSupplySlot } from '../registerGreenSupply';
 import { dexieJournal } from './dexieJournal';
-import { getEmbeddedChain, wipeEmbeddedChain, type EmbeddedChain } from './startEmbeddedChain';
+import { DEMO_SITE_ID, getEmbeddedChain, wipeEmbeddedChain, type EmbeddedChain } from './startEmbeddedChain';
 
 // The same real slot, as a demo day and a reset of that day on the same date would compute it.
-const before: GreenSupplySlot = { slot: 30, startMs: Date.UTC(2026, 10, 26, 7, 30), greenKWhBySource: { solar: 2 }, evidenceHash: `0x${'11'.repeat(32)}` as Hex };
+const before: GreenSupplySlot = { slot: 30, startMs: Date.UTC(2026, 10, 26, 7, 30), lengthMinutes: 15, greenKWhBySource: { solar: 2 }, evidenceHash: `0x${'11'.repeat(32)}` as Hex };
 const afterReset: GreenSupplySlot = { ...before, greenKWhBySource: { solar: 3, wind: 1 }, evidenceHash: `0x${'22'.repeat(32)}` as Hex };
 
 const clients = (chain: EmbeddedChain) => ({
@@ -21,10 +21,10 @@ describe('wipeEmbeddedChain', () => {
   it('after a same-day reset the old registration differs; wiping the demo chain lets the day register afresh', async () => {
     const chain = await getEmbeddedChain();
     const { operator, reader } = clients(chain);
-    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [before] })).state).toBe('confirmed');
-    const [stale] = await readSupplyStates({ client: reader, ledgerAddress: chain.ledgerAddress, siteId: 'site', supply: [afterReset] });
+    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: DEMO_SITE_ID, slots: [before] })).state).toBe('confirmed');
+    const [stale] = await readSupplyStates({ client: reader, ledgerAddress: chain.ledgerAddress, siteId: DEMO_SITE_ID, supply: [afterReset] });
     expect(stale.state).toBe('differs');
-    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: 'site', slots: [afterReset] })).state).toBe('reverted');
+    expect((await registerGreenSupply({ client: operator, ledgerAddress: chain.ledgerAddress, siteId: DEMO_SITE_ID, slots: [afterReset] })).state).toBe('reverted');
 
     await wipeEmbeddedChain();
     const fresh = await getEmbeddedChain();
@@ -32,11 +32,11 @@ describe('wipeEmbeddedChain', () => {
     expect(fresh.operator).not.toBe(chain.operator); // new demo keys, so a new ledger address too
     expect(fresh.ledgerAddress).not.toBe(chain.ledgerAddress);
     const next = clients(fresh);
-    const [state] = await readSupplyStates({ client: next.reader, ledgerAddress: fresh.ledgerAddress, siteId: 'site', supply: [afterReset] });
+    const [state] = await readSupplyStates({ client: next.reader, ledgerAddress: fresh.ledgerAddress, siteId: DEMO_SITE_ID, supply: [afterReset] });
     expect(state.state).toBe('not-registered');
-    expect((await registerGreenSupply({ client: next.operator, ledgerAddress: fresh.ledgerAddress, siteId: 'site', slots: [afterReset] })).state).toBe('confirmed');
-    // Persisted: the database holds the new chain only (its deployment and the one registration).
-    expect(await dexieJournal().loadEntries()).toHaveLength(2);
+    expect((await registerGreenSupply({ client: next.operator, ledgerAddress: fresh.ledgerAddress, siteId: DEMO_SITE_ID, slots: [afterReset] })).state).toBe('confirmed');
+    // Persisted: the database holds the new chain only (deployment, demo site and roles, the one registration).
+    expect(await dexieJournal().loadEntries()).toHaveLength(5);
   });
 
   it('clears the stored demo chain even when this page never started it', async () => {

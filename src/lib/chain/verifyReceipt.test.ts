@@ -1,137 +1,93 @@
-import { createWalletClient, custom, publicActions, zeroHash } from 'viem';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { createPublicClient, createWalletClient, custom, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attestSession } from './attestSession';
+import { anchorReceipts } from './anchorReceipts';
 import { embeddedChain } from './chains';
+import { claimProofToJson } from './claimProofFile';
+import { claimReceipt } from './claimReceipt';
+import { ClaimsDb, type ClaimRecordRow } from './claimStore';
 import { startEmbeddedChain, type EmbeddedChain } from './embedded/startEmbeddedChain';
-import { readGreenSupply } from './readAttestation';
-import { createReceipt, type Receipt } from './receipt';
+import { meteredReceiptFromJson } from './meteredReceiptJson';
+import { canonicalJson, createReceipt, type Receipt } from './receipt';
 import { registerGreenSupply } from './registerGreenSupply';
-import { REVOKE_REASONS, revokeAttestation } from './revokeAttestation';
-import type { TxStatus } from './sendLedgerTransaction';
-import { toBytes32Id } from './toBytes32Id';
-import { ledgerSlot } from './ledgerSlot';
-import { verifyReceipt } from './verifyReceipt';
+import { parseVerifyInput, verifyReceipt } from './verifyReceipt';
+import { vouchReceipt } from './vouchReceipt';
 
-const DAY_MS = Date.UTC(2026, 10, 25);
-const startOf = (slot: number) => DAY_MS + slot * 900_000;
-
-const makeReceipt = (sessionId: string, claims: { slot: number; energyKWh: number }[], dayMs = DAY_MS): Receipt =>
+const DAY = Date.UTC(2026, 10, 25);
+const receiptFor = (sessionId: string) =>
   createReceipt({
     sessionId,
-    siteId: 'site-A',
-    stationId: 'evse-1',
-    timeline: { startMs: dayMs, slotMinutes: 15 },
-    firstSlot: 40,
-    lastSlot: 47,
-    deliveredKWh: 10,
-    greenKWhBySlot: claims,
-    sourcesKWh: { solar: 3, gas: 7 },
-    issuedAtMs: 1_764_000_000_000
+    siteId: 'site-V',
+    stationId: 'evse',
+    timeline: { startMs: DAY, slotMinutes: 15 },
+    firstSlot: 0,
+    lastSlot: 7,
+    deliveredKWh: 4,
+    greenKWhBySlot: [{ slot: 3, energyKWh: 0.5 }],
+    sourcesKWh: { solar: 0.5, gas: 3.5 },
+    issuedAtMs: DAY
   });
 
-describe('attest and verify on the embedded chain', () => {
+describe('verifyReceipt', () => {
   let chain: EmbeddedChain;
-  let driverClient: ReturnType<typeof makeClient>;
-  let operatorClient: ReturnType<typeof makeClient>;
-  const makeClient = (c: EmbeddedChain, account: `0x${string}`) => createWalletClient({ chain: embeddedChain, transport: custom(c.provider), account }).extend(publicActions);
+  let db: ClaimsDb;
+  let anchored: { receipt: Receipt; row: ClaimRecordRow };
+  const wallet = (account: Hex) => createWalletClient({ chain: embeddedChain, account, transport: custom(chain.provider, { retryCount: 0 }) });
+  const on = () => ({ client: createPublicClient({ chain: embeddedChain, transport: custom(chain.provider) }), chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress });
+  const proofJson = (receipt: Receipt, row: ClaimRecordRow) =>
+    claimProofToJson({ chainId: embeddedChain.id, ledger: chain.ledgerAddress, receipt, metered: meteredReceiptFromJson(row.metered), siteSignature: row.siteSignature, anchor: row.anchor });
 
   beforeAll(async () => {
-    chain = await startEmbeddedChain();
-    driverClient = makeClient(chain, chain.driver);
-    operatorClient = makeClient(chain, chain.operator);
-    const outcome = await registerGreenSupply({
-      client: operatorClient,
-      ledgerAddress: chain.ledgerAddress,
-      siteId: 'site-A',
-      slots: [
-        { slot: 41, startMs: startOf(41), greenKWhBySource: { solar: 2, wind: 1 }, evidenceHash: zeroHash },
-        { slot: 42, startMs: startOf(42), greenKWhBySource: { hydro: 1.5, biomass: 0.5 }, evidenceHash: zeroHash }
-      ]
-    });
-    expect(outcome.state).toBe('confirmed');
+    chain = await startEmbeddedChain({ demoSiteIds: ['site-V'] });
+    db = new ClaimsDb('verify-test', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await registerGreenSupply({ client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site-V', slots: [{ slot: 3, startMs: DAY + 3 * 900_000, lengthMinutes: 15, greenKWhBySource: { solar: 5 }, evidenceHash: `0x${'11'.repeat(32)}` }] });
+    const rows = [];
+    for (const id of ['v-1', 'v-2', 'v-3', 'v-4']) rows.push(await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor(id), beneficiary: chain.driver }));
+    await anchorReceipts({ db, client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site-V', rows, periodStartMinute: DAY / 60_000, periodLengthMinutes: 1440 });
+    anchored = { receipt: receiptFor('v-2'), row: (await db.claims.get([rows[1].ledgerKey, 'v-2']))! };
   });
 
-  it('registers supply per slot with the OCPI green breakdown', async () => {
-    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: ledgerSlot({ startMs: startOf(42) }) });
-    expect(s).toMatchObject({ greenWh: 2000, claimedWh: 0, sourceWh: [0, 0, 1500, 500] });
+  it('says "valid" offline, with no chain at all, for a receipt with proof under a root this device saw anchored', async () => {
+    const r = await verifyReceipt({ input: proofJson(anchored.receipt, anchored.row), db });
+    expect(r).toMatchObject({ status: 'valid', by: 'anchor-offline', offline: true, differences: [], anchor: { root: anchored.row.anchor!.root, receiptCount: 4 } });
   });
 
-  it('reports signature, pending and confirmed states, and the receipt then verifies as valid', async () => {
-    const receipt = makeReceipt('flow-1', [{ slot: 41, energyKWh: 2.5 }, { slot: 42, energyKWh: 1 }]);
-    const states: TxStatus['state'][] = [];
-    const outcome = await attestSession({
-      client: driverClient,
-      submitter: { client: operatorClient },
-      ledgerAddress: chain.ledgerAddress,
-      receipt,
-      onStatus: (s) => states.push(s.state)
-    });
-    expect(outcome.state).toBe('confirmed');
-    expect(states).toEqual(['waiting-signature', 'waiting-signature', 'pending', 'confirmed']);
-    const result = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: JSON.stringify(receipt) });
-    expect(result).toMatchObject({ status: 'valid', receiptChecked: true });
-    if (result.status === 'valid') expect(result.record).toMatchObject({ driver: chain.driver, deliveredWh: 10_000, greenWhClaimed: 3_500 });
-    const byId = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: 'flow-1' });
-    expect(byId).toMatchObject({ status: 'valid', receiptChecked: false });
+  it('on another device (root not seen) the ledger’s anchor record vouches for it: a read, no transaction', async () => {
+    const before = chain.evm.blockNumber;
+    const elsewhere = new ClaimsDb('elsewhere', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const r = await verifyReceipt({ input: proofJson(anchored.receipt, anchored.row), db: elsewhere, chain: on() });
+    expect(r).toMatchObject({ status: 'valid', by: 'anchor', offline: false, anchor: { receiptCount: 4 } });
+    expect(chain.evm.blockNumber).toBe(before);
   });
 
-  it('error: a second claim of the same green slot is refused with a decoded message', async () => {
-    const receipt = makeReceipt('flow-2', [{ slot: 41, energyKWh: 1 }]); // only 0.5 kWh left in slot 41
-    const outcome = await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt });
-    expect(outcome.state).toBe('reverted');
-    if (outcome.state === 'reverted') {
-      expect(outcome.error.errorName).toBe('InsufficientGreenSupply');
-      expect(outcome.error.message).toContain('Slot 2026-11-25 10:15 UTC: 1 kWh of green energy claimed, but only 0.5 kWh');
-    }
-    expect((await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: receipt })).status).toBe('not-attested');
+  it('after the driver claims by proof, shows the claim and its bundle ranges; the plain receipt verifies from the local record', async () => {
+    const claimed = await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered: meteredReceiptFromJson(anchored.row.metered), anchor: anchored.row.anchor });
+    expect(claimed.state).toBe('confirmed');
+    const r = await verifyReceipt({ input: canonicalJson({ value: anchored.receipt }), db, chain: on() });
+    expect(r).toMatchObject({ status: 'valid', by: 'anchor-offline', claim: { status: 'live', greenWh: 500, byProof: true } });
+    expect(r.status !== 'invalid-input' && r.claim?.ranges.map((x) => [x.source, x.wh, x.status])).toEqual([[0, 500n, 'claimed']]);
+    expect(await verifyReceipt({ input: 'v-2', db, chain: on() })).toMatchObject({ status: 'valid', by: 'claim', siteId: 'site-V', receiptChecked: false });
   });
 
-  it('error: figures that differ from the chain are named', async () => {
-    const receipt = makeReceipt('flow-3', [{ slot: 42, energyKWh: 0.5 }]);
-    expect((await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt })).state).toBe('confirmed');
-    const edited = { ...receipt, deliveredWh: 12_000 };
-    const result = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: JSON.stringify(edited) });
-    expect(result.status).toBe('figures-differ');
-    if (result.status === 'figures-differ') expect(result.differences.map((d) => d.field)).toEqual(['receiptHash', 'deliveredWh']);
-    // Changing a field outside the key figures (order of keys does not matter) changes only the hash.
-    const noted = { note: 'edited', ...receipt };
-    const r2 = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: noted });
-    if (r2.status === 'figures-differ') expect(r2.differences.map((d) => d.field)).toEqual(['receiptHash']);
-    else expect.unreachable();
+  it('error: an edited receipt, a forged proof, or a signer who is not the site’s metering signer is named', async () => {
+    const edited = { ...anchored.receipt, deliveredWh: anchored.receipt.deliveredWh + 1 };
+    const differs = await verifyReceipt({ input: proofJson(edited, anchored.row), db });
+    expect(differs).toMatchObject({ status: 'figures-differ' });
+    expect(differs.status !== 'invalid-input' && differs.differences.map((d) => d.field)).toEqual(['receiptHash', 'deliveredWh']);
+    const forged = { ...anchored.row, anchor: { ...anchored.row.anchor!, proof: [...anchored.row.anchor!.proof].reverse() } };
+    expect(await verifyReceipt({ input: proofJson(anchored.receipt, forged), db })).toMatchObject({ status: 'proof-invalid' });
+    const selfSigned = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor('v-9'), beneficiary: chain.driver, siteSigner: { client: wallet(chain.driver) } });
+    const r = await verifyReceipt({ input: proofJson(receiptFor('v-9'), selfSigned), db, chain: on() });
+    expect(r).toMatchObject({ status: 'proof-invalid', reason: `the receipt was signed by ${chain.driver}, who is not a metering signer of site site-V` });
   });
 
-  it('revocation shows as revoked and releases the green Wh', async () => {
-    const outcome = await revokeAttestation({ client: operatorClient, ledgerAddress: chain.ledgerAddress, sessionId: 'flow-3', reasonCode: REVOKE_REASONS.meterFault });
-    expect(outcome.state).toBe('confirmed');
-    const result = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: 'flow-3' });
-    expect(result).toMatchObject({ status: 'revoked', record: { revokeReason: 2 } });
-    const s = await readGreenSupply({ client: operatorClient, ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), slot: ledgerSlot({ startMs: startOf(42) }) });
-    expect(s.claimedWh).toBe(1000);
-  });
-
-  it('keys slots by their start time: the next day’s slot 41 has its own supply, not this day’s', async () => {
-    const nextDay = DAY_MS + 86_400_000;
-    const supplied = await registerGreenSupply({
-      client: operatorClient,
-      ledgerAddress: chain.ledgerAddress,
-      siteId: 'site-A',
-      slots: [{ slot: 41, startMs: nextDay + 41 * 900_000, greenKWhBySource: { wind: 1 }, evidenceHash: zeroHash }]
-    });
-    expect(supplied.state).toBe('confirmed');
-    const receipt = makeReceipt('flow-next-day', [{ slot: 41, energyKWh: 1 }], nextDay);
-    expect((await attestSession({ client: driverClient, ledgerAddress: chain.ledgerAddress, receipt })).state).toBe('confirmed');
-    expect(await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: receipt })).toMatchObject({ status: 'valid' });
-  });
-
-  it('error: the driver cannot register supply or revoke (not an operator)', async () => {
-    const outcome = await revokeAttestation({ client: driverClient, ledgerAddress: chain.ledgerAddress, sessionId: 'flow-1', reasonCode: 1 });
-    expect(outcome).toMatchObject({ state: 'reverted', error: { errorName: 'AccessControlUnauthorizedAccount' } });
-  });
-
-  it('error: empty or malformed input is an invalid-input result', async () => {
-    expect((await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: '  ' })).status).toBe('invalid-input');
-    const bad = await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: '{"schema":"greenslot.receipt/1"}' });
-    expect(bad).toMatchObject({ status: 'invalid-input' });
-    expect((await verifyReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, input: 'never-attested' })).status).toBe('not-attested');
+  it('error: garbage is an input error with a reason, never looked up as a session id', async () => {
+    expect(parseVerifyInput({ text: 'hello world, is this green?' })).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^input: expected a receipt \(JSON\), a receipt with proof \(JSON\) or a session id/) });
+    expect(parseVerifyInput({ text: '{"schema":"greenslot.receipt/1","sessionId":""}' })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('$.sessionId') });
+    expect(parseVerifyInput({ text: '{oops' })).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^input \$: expected JSON/) });
+    expect(parseVerifyInput({ text: '{"schema":"greenslot.claim-proof/1","chainId":0}' })).toMatchObject({ kind: 'invalid', message: expect.stringContaining('$.chainId') });
+    expect(parseVerifyInput({ text: '  ' })).toMatchObject({ kind: 'invalid' });
+    expect(parseVerifyInput({ text: 'app-42' })).toMatchObject({ kind: 'session', sessionId: 'app-42' });
+    expect(await verifyReceipt({ input: 'DROP TABLE claims;', db, chain: on() })).toMatchObject({ status: 'invalid-input' });
   });
 });

@@ -21,7 +21,7 @@ export const SOLC_SETTINGS = {
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } }
 } as const;
 
-const contractsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const contractsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = resolve(contractsDir, '..');
 
 /** Output of one compiled contract. */
@@ -29,12 +29,19 @@ export type CompiledContract = { abi: unknown[]; bytecode: `0x${string}`; deploy
 
 /** Compiles every .sol file in contracts/src; throws with solc's messages on any error. */
 export function compileContracts(): Record<string, CompiledContract> {
+  return compileSolidity({ dir: join(contractsDir, 'src'), prefix: 'src' });
+}
+
+/**
+ * Compiles every .sol file of `dir` (a folder under contracts/) with the pinned settings, e.g. the kept v1
+ * ledger for the gas benchmark or a test-only contract. Sources are named `${prefix}/${file}`.
+ */
+export function compileSolidity({ dir, prefix }: { dir: string; prefix: string }): Record<string, CompiledContract> {
   const actual = solc.version();
   if (!actual.startsWith(`${SOLC_VERSION}+`)) throw new Error(`solc-js ${actual} installed, ${SOLC_VERSION} pinned`);
-  const srcDir = join(contractsDir, 'src');
   const sources: Record<string, { content: string }> = {};
-  for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.sol')).sort()) {
-    sources[`src/${file}`] = { content: readFileSync(join(srcDir, file), 'utf8') };
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sol')).sort()) {
+    sources[`${prefix}/${file}`] = { content: readFileSync(join(dir, file), 'utf8') };
   }
   const findImports = (path: string) => {
     try {
@@ -52,7 +59,7 @@ export function compileContracts(): Record<string, CompiledContract> {
   if (errors.length > 0) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
   const result: Record<string, CompiledContract> = {};
   for (const [file, contracts] of Object.entries(output.contracts)) {
-    if (!file.startsWith('src/')) continue;
+    if (!file.startsWith(`${prefix}/`)) continue;
     for (const [name, c] of Object.entries(contracts)) {
       if (!c.evm.bytecode.object) continue; // interfaces have no bytecode
       result[name] = { abi: c.abi, bytecode: `0x${c.evm.bytecode.object}`, deployedBytecode: `0x${c.evm.deployedBytecode.object}` };

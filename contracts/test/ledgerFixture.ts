@@ -153,3 +153,15 @@ export async function expectRevert(promise: Promise<unknown>, errorSignature: st
   }
   throw new Error(`expected revert ${errorSignature}, but the call succeeded`);
 }
+
+/** The raw revert data inside a viem error chain (for reverts that are not contract-function calls, e.g. deployment). */
+export function revertDataOf(error: unknown): Hex | undefined {
+  let e: unknown = error;
+  while (e) {
+    const data = (e as { data?: unknown }).data;
+    if (typeof data === 'string' && data.startsWith('0x')) return data as Hex;
+    if (data && typeof data === 'object' && typeof (data as { data?: unknown }).data === 'string') return (data as { data: Hex }).data;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

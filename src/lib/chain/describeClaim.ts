@@ -1,0 +1,38 @@
+import type { Address, Hex } from 'viem';
+import { LEDGER_SOURCE_CATEGORIES } from './ledgerSupplyWh';
+import { ledgerSlotLabel } from './ledgerSlot';
+import type { MeteredReceipt } from './meteredReceiptTypedData';
+import type { Receipt } from './receipt';
+
+/** Parameters of {@link describeClaim}. */
+export type DescribeClaimParameters = {
+  receipt: Receipt;
+  metered: MeteredReceipt;
+  /** How the site vouches: its metering signature, an anchored root, or not yet. */
+  vouch: { kind: 'signature' } | { kind: 'anchor'; root: Hex } | { kind: 'pending' };
+  chainName: string;
+  chainId: number;
+  verifyingContract: Address;
+};
+
+const kWh = (wh: number | bigint) => `${(Number(wh) / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kWh`;
+const SOURCE_WORDS: Record<(typeof LEDGER_SOURCE_CATEGORIES)[number], string> = { SOLAR: 'solar', WIND: 'wind', WATER: 'water', GENERAL_GREEN: 'other green' };
+
+/** What the beneficiary signs (the metered receipt's EIP-712 data), in plain words, shown before the wallet prompt. */
+export function describeClaim({ receipt, metered, vouch, chainName, chainId, verifyingContract }: DescribeClaimParameters): string[] {
+  const green = metered.claims.reduce((s, c) => s + c.wh, 0n);
+  return [
+    `You (${metered.beneficiary}) claim the green energy of session ${receipt.sessionId} at site ${receipt.siteId}, station ${receipt.stationId}:`,
+    `delivered ${kWh(metered.deliveredWh)} between ${ledgerSlotLabel({ slot: metered.startMinute }).replace(' UTC', '')} and ${ledgerSlotLabel({ slot: metered.endMinute })},`,
+    `of which ${kWh(green)} green in ${metered.claims.length} certificate slot(s): ` +
+      metered.claims.map((c) => `${ledgerSlotLabel({ slot: c.startMinute }).replace(' UTC', '')} ${SOURCE_WORDS[LEDGER_SOURCE_CATEGORIES[c.source]] ?? c.source} ${kWh(c.wh)}`).join('; ') +
+      '.',
+    vouch.kind === 'signature'
+      ? 'Vouched for by the site: signed by its metering signer.'
+      : vouch.kind === 'anchor'
+        ? `Vouched for by the site: in the Merkle root ${vouch.root.slice(0, 10)}… its metering signer anchored.`
+        : 'The site has not vouched for this receipt yet (its metering signer signs it, or anchors it with the day’s receipts).',
+    `Receipt fingerprint (keccak256): ${metered.receiptHash}. Claimable until ${new Date(Number(metered.deadline) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    `Valid only on ${chainName} (chain ${chainId}) for the ledger at ${verifyingContract}; the receipt can be claimed once, and only by this wallet.`
+  ];
+}

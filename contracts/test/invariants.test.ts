@@ -285,7 +285,7 @@ type BundleView = { siteId: Hex; startMinute: bigint; lengthMinutes: number; sou
 describe('GreenClaimLedger invariants', () => {
   it('invariant_ClaimedNeverExceedsRegisteredBundlesMatchTheLedgerAndNoReceiptIsClaimedTwice', async () => {
     await fc.assert(
-      fc.asyncProperty(initialSupply, fc.commands(commands, { maxCommands: 20, size: 'max' }), async (initial, cmds) => {
+      fc.asyncProperty(initialSupply, fc.commands(commands, { maxCommands: 18, size: 'max' }), async (initial, cmds) => {
         const f = await createLedgerFixture();
         const model: Model = { slots: new Map(), minutes: { A: new Set(), B: new Set() }, claims: new Map(), used: new Set(), claimedReceipts: [] };
         const real: Real = { f, counter: 0 };
@@ -318,7 +318,7 @@ describe('GreenClaimLedger invariants', () => {
         expect(new Set(digests).size).toBe(digests.length);
         expect(new Set(digests)).toEqual(model.used);
       }),
-      { numRuns: 6 }
+      { numRuns: 5 }
     );
   }, 300_000);
 });

@@ -1,31 +1,69 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { createWalletClient, http, publicActions, zeroAddress, zeroHash, type Address } from 'viem';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { createWalletClient, http, publicActions, zeroAddress, type Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { anvil } from '../../src/lib/chain/chains';
 import { canonicalJson, createReceipt, type Receipt } from '../../src/lib/chain/receipt';
 import { registerGreenSupply } from '../../src/lib/chain/registerGreenSupply';
+import { registerSiteWithOperator } from '../../src/lib/chain/registerSite';
 import { deployLocal } from '../../contracts/scripts/deploy-local';
 
-const receiptFor = (sessionId: string, greenKWhBySlot: { slot: number; energyKWh: number }[] = []): Receipt =>
+// The demo site: the operator panel anchors the receipts of the app's current site.
+const SITE = 'demo';
+const DAY = Date.UTC(2026, 10, 25);
+// Late-evening slots of a past day: no slot row of the running demo day shares these numbers early on.
+const GREEN_SLOT = 90;
+
+const receiptFor = (sessionId: string, greenKWhBySlot: { slot: number; energyKWh: number }[] = [], siteId = SITE): Receipt =>
   createReceipt({
     sessionId,
-    siteId: 'e2e-site',
+    siteId,
     stationId: 'evse-7',
-    timeline: { startMs: Date.UTC(2026, 10, 25), slotMinutes: 15 },
-    firstSlot: 8,
-    lastSlot: 15,
+    timeline: { startMs: DAY, slotMinutes: 15 },
+    firstSlot: 88,
+    lastSlot: 95,
     deliveredKWh: 11.5,
     greenKWhBySlot,
     sourcesKWh: { solar: 4, gas: 7.5 },
-    issuedAtMs: Date.UTC(2026, 10, 25, 4),
+    issuedAtMs: DAY + 23 * 3_600_000,
     extra: { co2G: 1234.5, cost: 3.21, currency: 'EUR' }
   });
 
-const ANVIL_ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'; // deploys the ledger: admin and operator
+/** What a finished session leaves in the app's database: its receipt and the engine's slot row (2 kWh of PV for EVs). */
+async function storeReceipts(page: Page, receipts: Receipt[], slot = GREEN_SLOT) {
+  await page.goto('/');
+  await expect(page.getByTestId('clock-now')).toBeVisible();
+  await page.evaluate(
+    ({ rows, slot, siteId, startMs }) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('greenslot');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['receipts', 'slotResults'], 'readwrite');
+          for (const r of rows) tx.objectStore('receipts').put({ sessionId: r.sessionId, json: r.json, createdMs: 0 });
+          tx.objectStore('slotResults').put({
+            slot, siteId, nodes: [], evKw: 8, greenShare: 1, co2GPerKWh: 0, pricePerKWh: 0.3, gate: null,
+            startMs, evEnergyKWh: 2, greenKWh: 2, baseLoadKw: 2, pvKw: 10, gridMix: { gas: 1 }
+          });
+          tx.oncomplete = () => done();
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { rows: receipts.map((r) => ({ sessionId: r.sessionId, json: canonicalJson({ value: r }) })), slot, siteId: receipts[0].siteId, startMs: DAY + slot * 900_000 }
+  );
+}
+
+const schema = JSON.parse(readFileSync(resolve('docs/schemas/certificate-cancellation.schema.json'), 'utf8'));
+const validateCertificate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(schema);
+const downloaded = async (download: Download) => JSON.parse(readFileSync((await download.path())!, 'utf8'));
+
+const ANVIL_KEY_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80'; // anvil's public dev key #0
+const ANVIL_ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'; // deploys the ledger: registry admin and demo-site operator
 const ANVIL_ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'; // a driver, no role on the ledger
+const ANVIL_ACCOUNT_2 = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'; // a second wallet
 
 /**
  * An injected EIP-1193 provider (what MetaMask exposes) that forwards to anvil, which signs for its
@@ -104,68 +142,96 @@ async function verify(page: Page, input: string) {
   return page.getByTestId('verify-result');
 }
 
-test.describe('on-chain attestation on the embedded demo chain', () => {
-  test('attests a receipt with the demo wallet, verifies it after reload and names edited figures', async ({ page }) => {
-    const receipt = receiptFor(`e2e-${Date.now()}`);
-    const json = canonicalJson({ value: receipt });
-    await page.goto('/verify');
-    await expect(await verify(page, json)).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
-
+test.describe('green claims on the embedded demo chain', () => {
+  test('the demo driver claims a site-signed receipt; the receipt page shows the bundle ranges; the certificate export downloads and validates; /verify says valid', async ({ page }) => {
+    const receipt = receiptFor(`e2e-${Date.now()}`, [{ slot: GREEN_SLOT, energyKWh: 1.5 }]);
+    await storeReceipts(page, [receipt]);
+    await page.goto(`/receipt/${receipt.sessionId}`);
     // The EIP-712 data is shown in plain words before signing.
-    await expect(page.getByTestId('attest-words')).toContainText('delivered 11.5 kWh');
-    await expect(page.getByTestId('attest-words')).toContainText('chain 1337');
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested');
+    const words = page.getByTestId('claim-words');
+    await expect(words).toContainText('delivered 11.5 kWh', { timeout: 30_000 });
+    await expect(words).toContainText('2026-11-25 22:30 solar 1.5 kWh');
+    await expect(words).toContainText('signed by its metering signer');
+    await expect(words).toContainText('chain 1337');
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-status')).toContainText('with the site’s signature: 1.500 kWh green');
+    await expect(page.getByTestId('claim-range')).toHaveCount(1);
+    await expect(page.getByTestId('claim-range')).toContainText(/#\d+\s*SOLAR\s*2026-11-25 22:30 UTC, 15 min\s*\d+–\d+\s*1\.500\s*claimed/);
 
-    await expect(await verify(page, json)).toHaveAttribute('data-status', 'valid');
+    const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
+    expect(certificate.suggestedFilename()).toBe(`greenslot-certificate-cancellation-${receipt.sessionId}.json`);
+    const doc = await downloaded(certificate);
+    expect(validateCertificate(doc), JSON.stringify(validateCertificate.errors)).toBe(true);
+    expect(doc).toMatchObject({ claim: { status: 'claimed', proof: 'site-signature', claimedWh: 1500 }, consumption: { sessionId: receipt.sessionId, siteId: SITE } });
+    expect(doc.cancellations).toHaveLength(1);
 
-    // State lives in IndexedDB (greenslot-chain): a reload replays it.
+    const [proofFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-proof').click()]);
+    const proofText = readFileSync((await proofFile.path())!, 'utf8');
+    await page.goto('/verify');
+    await expect(await verify(page, proofText)).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-by', 'site-signature');
+    await expect(page.getByTestId('verify-range')).toHaveCount(1);
+    // State lives in IndexedDB (greenslot-chain, greenslot-claims): a reload replays it.
     await page.reload();
-    await expect(await verify(page, json)).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
-    await expect(await verify(page, receipt.sessionId)).toHaveAttribute('data-status', 'valid');
-
+    await expect(await verify(page, receipt.sessionId)).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
     const edited = canonicalJson({ value: { ...receipt, deliveredWh: receipt.deliveredWh + 500 } });
     await expect(await verify(page, edited)).toHaveAttribute('data-status', 'figures-differ');
-    await expect(page.locator('[data-testid="verify-differences"] tr[data-field]')).toHaveCount(2);
-    await expect(page.locator('tr[data-field="deliveredWh"]')).toContainText('12000');
+    await expect(page.locator('tr[data-field="receiptHash"]')).toHaveCount(1);
   });
 
-  test('a green claim beyond the registered supply is refused and shown as such', async ({ page }) => {
-    const receipt = receiptFor(`e2e-green-${Date.now()}`, [{ slot: 9, energyKWh: 2 }]);
+  test('the operator anchors the day’s receipts in one transaction; the driver claims by Merkle proof; /verify says valid offline and shows the bundle ranges', async ({ page }) => {
+    const stamp = Date.now();
+    const receipts = [0.5, 0.25, 0.75].map((kWh, i) => receiptFor(`e2e-a${i}-${stamp}`, [{ slot: GREEN_SLOT, energyKWh: kWh }]));
+    await storeReceipts(page, receipts);
+    await page.goto('/operator');
+    const panel = page.getByTestId('green-supply');
+    await panel.scrollIntoViewIfNeeded();
+    const day = panel.locator('[data-testid="anchor-day"][data-day="2026-11-25"]');
+    await expect(day).toHaveAttribute('data-ready', '3', { timeout: 30_000 });
+    await day.getByTestId('anchor-button').click();
+    await expect(panel.getByTestId('anchor-tx')).toHaveText(/Anchored in block \d+\./, { timeout: 30_000 });
+    await expect(panel.getByTestId('anchor-row')).toHaveCount(1);
+    await expect(panel.getByTestId('anchor-row')).toContainText('2026-11-25');
+    await expect(day).toHaveAttribute('data-ready', '0');
+
+    const mine = receipts[1];
+    await page.goto(`/receipt/${mine.sessionId}`);
+    await expect(page.getByTestId('claim-words')).toContainText('in the Merkle root', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-button')).toHaveText(/Sign & claim by Merkle proof/);
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-status')).toContainText('by Merkle proof: 0.250 kWh green');
+    const [proofFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-proof').click()]);
+    const proofText = readFileSync((await proofFile.path())!, 'utf8');
+
     await page.goto('/verify');
-    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
-    await page.getByTestId('attest-button').click();
-    const progress = page.getByTestId('attest-progress');
-    await expect(progress).toHaveAttribute('data-state', 'reverted');
-    await expect(progress).toContainText('Slot 2026-11-25 02:15 UTC: 2 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+    const result = await verify(page, proofText);
+    await expect(result).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(result).toHaveAttribute('data-offline', 'yes');
+    await expect(result).toContainText('Valid (offline)');
+    await expect(page.getByTestId('verify-anchor')).toContainText('3 receipts');
+    await expect(page.getByTestId('verify-range')).toHaveCount(1);
+    await expect(page.getByTestId('verify-range')).toContainText('SOLAR');
+    await expect(page.getByTestId('verify-claim')).toContainText('by Merkle proof');
   });
 
-  test('error: a receipt whose slots have no stored supply record (older build) says so, and its claim is refused', async ({ page }) => {
-    const receipt = receiptFor(`e2e-old-${Date.now()}`, [{ slot: 9, energyKWh: 1.25 }, { slot: 10, energyKWh: 0.5 }]);
-    await page.goto('/');
-    await expect(page.getByTestId('clock-now')).toBeVisible();
-    // What an older build left behind: the receipt, and a slot row without the supply figures.
-    await page.evaluate(
-      ({ sessionId, json }) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('greenslot');
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction(['receipts', 'slotResults'], 'readwrite');
-            tx.objectStore('receipts').put({ sessionId, json, createdMs: 0 });
-            tx.objectStore('slotResults').put({ slot: 9, siteId: 'e2e-site', nodes: [], evKw: 11, greenShare: 0.5, co2GPerKWh: 200, pricePerKWh: 0.3, gate: null });
-            tx.oncomplete = () => done();
-            tx.onerror = () => fail(tx.error);
-          };
-        }),
-      { sessionId: receipt.sessionId, json: canonicalJson({ value: receipt }) }
-    );
-    await page.goto(`/receipt/${receipt.sessionId}`);
-    await expect(page.getByTestId('supply-missing')).toContainText("The operator's green supply record for slots 9, 10 is missing");
-    await expect(page.getByTestId('attest-words')).toContainText('claimed as green in 2 slot(s)', { timeout: 30_000 });
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-progress')).toHaveAttribute('data-state', 'reverted');
-    await expect(page.getByTestId('attest-progress')).toContainText('Slot 2026-11-25 02:15 UTC: 1.25 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
+  test('error: a green claim on a slot nobody registered is refused and shown as such', async ({ page }) => {
+    const receipt = receiptFor(`e2e-green-${Date.now()}`, [{ slot: 89, energyKWh: 2 }]);
+    await page.goto('/verify');
+    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
+    await page.getByTestId('claim-button').click();
+    const progress = page.getByTestId('claim-progress');
+    await expect(progress).toHaveAttribute('data-state', 'reverted', { timeout: 30_000 });
+    await expect(progress).toContainText(/slot 2026-11-25 22:15 UTC \(15 min\)/i);
+  });
+
+  test('error: garbage pasted into /verify gets a named input error, not a session lookup', async ({ page }) => {
+    await page.goto('/verify');
+    const result = await verify(page, 'hello, is this green? <script>');
+    await expect(result).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });
+    await expect(result).toContainText('expected a receipt (JSON), a receipt with proof (JSON) or a session id');
+    await expect(await verify(page, '{"schema":"greenslot.claim-proof/1","chainId":-1}')).toContainText('$.chainId');
   });
 
   test('error: without a browser wallet the chooser says so plainly; chains without a ledger cannot be chosen', async ({ page }) => {
@@ -217,6 +283,7 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
   test('error: malformed input is explained, not crashed on', async ({ page }) => {
     await page.goto('/verify');
     await expect(await verify(page, '{"schema":"greenslot.receipt/1","sessionId":""}')).toHaveAttribute('data-status', 'invalid-input', { timeout: 30_000 });
+    await expect(page.getByTestId('verify-result')).toContainText('$.sessionId');
   });
 });
 
@@ -225,7 +292,7 @@ test.describe('on-chain attestation on the embedded demo chain', () => {
 const anvilArch = process.arch === 'x64' ? 'amd64' : process.arch;
 const anvilBin = resolve(`node_modules/@foundry-rs/anvil-${process.platform}-${anvilArch}/bin/anvil${process.platform === 'win32' ? '.exe' : ''}`);
 
-test.describe('on-chain attestation against a local anvil node', () => {
+test.describe('green claims against a local anvil node', () => {
   test.beforeAll(() => {
     if (!existsSync(anvilBin)) throw new Error(`anvil binary missing at ${anvilBin}: run npm ci (no anvil build for ${process.platform}-${process.arch}?)`);
   });
@@ -266,114 +333,106 @@ test.describe('on-chain attestation against a local anvil node', () => {
     node?.kill();
   });
 
-  // anvil's unlocked dev accounts: #0 deploys and operates, #1 is a driver behind the injected provider.
+  // anvil's unlocked dev accounts: #0 deploys the ledger and runs the demo site (site admin, supply
+  // registrar, metering signer); #1 is a driver and #2 a second wallet, behind the injected provider.
   let ledgerAddress: Address = zeroAddress;
   test.beforeAll(async () => {
     const deployed = await deployLocal({ rpcUrl });
     expect(deployed.address.toLowerCase()).toBe('0x5fbdb2315678afecb367f032d93f642f64180aa3'); // = contractAddresses[31337]
     ledgerAddress = deployed.address;
+    const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount(ANVIL_KEY_0) }).extend(publicActions);
+    const site = await registerSiteWithOperator({ client: operator, ledgerAddress, siteId: SITE, operator: ANVIL_ACCOUNT_0 });
+    expect(site?.state ?? 'confirmed').toBe('confirmed');
+    const supplied = await registerGreenSupply({
+      client: operator,
+      ledgerAddress,
+      siteId: SITE,
+      slots: [{ slot: GREEN_SLOT, startMs: DAY + GREEN_SLOT * 900_000, lengthMinutes: 15, greenKWhBySource: { solar: 2 }, evidenceHash: `0x${'11'.repeat(32)}` }]
+    });
+    expect(supplied.state).toBe('confirmed');
   });
 
-  test('the driver attests through an injected wallet; a second claim of the same green slot is refused and shown', async ({ page }) => {
-    const operator = createWalletClient({ chain: anvil, transport: http(rpcUrl), account: privateKeyToAccount('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80') }).extend(publicActions);
-    const supplied = await registerGreenSupply({ client: operator, ledgerAddress, siteId: 'e2e-site', slots: [{ slot: 9, startMs: Date.UTC(2026, 10, 25) + 9 * 900_000, greenKWhBySource: { solar: 1.5, wind: 0.5 }, evidenceHash: zeroHash }] });
-    expect(supplied.state).toBe('confirmed');
+  const setAccount = (page: Page, address: string) => page.evaluate((a) => (window as unknown as { __e2eWallet: { setAccount(a: string): void } }).__e2eWallet.setAccount(a), address);
 
+  test('a second wallet cannot claim the first driver’s session; the driver claims by Merkle proof after the operator anchors the day', async ({ page }) => {
+    test.setTimeout(120_000);
     await installInjectedWallet(page, { rpcUrl, account: ANVIL_ACCOUNT_1 });
-    const first = canonicalJson({ value: receiptFor('anvil-1', [{ slot: 9, energyKWh: 2 }]) });
-    const second = canonicalJson({ value: receiptFor('anvil-2', [{ slot: 9, energyKWh: 0.5 }]) });
+    const receipt = receiptFor(`anvil-${Date.now()}`, [{ slot: GREEN_SLOT, energyKWh: 1.5 }]);
+    await storeReceipts(page, [receipt]);
 
-    await page.goto('/verify');
+    // The driver names the connected wallet for the claim on the receipt page.
+    await page.goto(`/receipt/${receipt.sessionId}`);
     await chooseAnvil(page, rpcUrl);
-    await expect(await verify(page, first)).toHaveAttribute('data-status', 'not-attested');
     // Like a real wallet, nothing is known about the account before the site asks for it.
     await expect(page.getByTestId('wallet-status')).toHaveAttribute('data-state', 'disconnected');
-    await page.getByTestId('attest-connect').click();
+    await page.getByTestId('claim-connect').click();
     await expect(page.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
     // The user moves the wallet to Sepolia: the chooser notices and asks it back to the local node.
     await page.evaluate(() => (window as unknown as { __e2eWallet: { setChain(c: string): void } }).__e2eWallet.setChain('0xaa36a7'));
     await expect(page.getByTestId('wallet-status')).toContainText('is on chain 11155111, not 31337');
     await page.getByTestId('wallet-switch').click();
     await expect(page.getByTestId('wallet-status')).toContainText('on chain 31337.');
-    await expect(page.getByTestId('wallet-switch')).toHaveCount(0);
-    await expect(page.getByTestId('attest-words')).toContainText(ANVIL_ACCOUNT_1);
-    await expect(page.getByTestId('attest-words')).toContainText('chain 31337');
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested');
-    await expect(await verify(page, first)).toHaveAttribute('data-status', 'valid');
+    await expect(page.getByTestId('claim-words')).toContainText(`You (${ANVIL_ACCOUNT_1})`);
+    await page.getByTestId('claim-name-wallet').click();
+    await expect(page.getByTestId('claim-waiting')).toContainText(ANVIL_ACCOUNT_1);
 
-    await expect(await verify(page, second)).toHaveAttribute('data-status', 'not-attested');
-    await page.getByTestId('attest-button').click();
-    const progress = page.getByTestId('attest-progress');
-    await expect(progress).toHaveAttribute('data-state', 'reverted');
-    await expect(progress).toContainText('Slot 2026-11-25 02:15 UTC: 0.5 kWh of green energy claimed, but only 0 kWh of registered green supply is left');
-    await expect(await verify(page, 'anvil-2')).toHaveAttribute('data-status', 'not-attested');
+    // The operator's wallet (the site's metering signer) anchors the day on the operator panel.
+    await page.goto('/operator');
+    const panel = page.getByTestId('green-supply');
+    await panel.scrollIntoViewIfNeeded();
+    await setAccount(page, ANVIL_ACCOUNT_0);
+    await expect(panel.getByTestId('wallet-account')).toHaveText('0xf39F…2266');
+    const day = panel.locator('[data-testid="anchor-day"][data-day="2026-11-25"]');
+    await expect(day).toHaveAttribute('data-ready', '1', { timeout: 30_000 });
+    await day.getByTestId('anchor-button').click();
+    await expect(panel.getByTestId('anchor-tx')).toHaveText(/Anchored in block \d+\./, { timeout: 30_000 });
+
+    // A second wallet copies the anchored receipt: the ledger refuses, naming the beneficiary.
+    await setAccount(page, ANVIL_ACCOUNT_2);
+    await page.goto(`/receipt/${receipt.sessionId}`);
+    await expect(page.getByTestId('claim-other-wallet')).toContainText(ANVIL_ACCOUNT_1, { timeout: 30_000 });
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-progress')).toHaveAttribute('data-state', 'reverted', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-progress')).toContainText(`This receipt names ${ANVIL_ACCOUNT_1} as the beneficiary: only that wallet can claim its green energy`);
+
+    // The driver's own wallet claims by proof.
+    await setAccount(page, ANVIL_ACCOUNT_1);
+    await expect(page.getByTestId('claim-other-wallet')).toHaveCount(0);
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-status')).toContainText(`by Merkle proof: 1.500 kWh green for ${ANVIL_ACCOUNT_1}`);
+    await expect(page.getByTestId('claim-range')).toHaveCount(1);
+    const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
+    const doc = await downloaded(certificate);
+    expect(validateCertificate(doc), JSON.stringify(validateCertificate.errors)).toBe(true);
+    expect(doc).toMatchObject({ registry: { chainId: 31337 }, claim: { proof: 'merkle-proof', claimedWh: 1500 }, consumption: { beneficiary: ANVIL_ACCOUNT_1 } });
+
+    // /verify: valid offline (this device saw the root anchored), with the ranges read from the node.
+    await page.goto('/verify');
+    const result = await verify(page, canonicalJson({ value: receipt }));
+    await expect(result).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(result).toHaveAttribute('data-offline', 'yes');
+    await expect(page.getByTestId('verify-range')).toHaveCount(1);
   });
 
-  test('the whole receipt-page flow with a browser wallet: operator registers from the operator panel, the driver signs the receipt, /verify says valid', async ({ page }) => {
-    test.setTimeout(90_000);
+  test('error: a driver’s wallet on the operator panel cannot register supply: the ledger names the missing site role; the registrar’s wallet can', async ({ page }) => {
     await installInjectedWallet(page, { rpcUrl, account: ANVIL_ACCOUNT_1 });
-
-    // The driver's session on the demo site: a short, fast charge that finishes within a few gates.
-    await page.goto('/');
-    await expect(page.getByTestId('clock-now')).toBeVisible();
-    const free = page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').filter({ hasText: '11 kW' }).first();
-    await free.getByRole('button', { name: /Select/ }).click();
-    const form = page.getByTestId('request-form');
-    await form.getByTestId('energy-kwh').fill('8');
-    await form.getByTestId('departure').fill('09:00');
-    await form.getByTestId('preference').selectOption('fast');
-    await expect(page.getByTestId('dry-ok')).toBeVisible({ timeout: 30_000 });
-    await form.getByTestId('send-request').click();
-    await expect(page).toHaveURL(/\/session\/app-/);
-    for (let i = 0; i < 12; i++) {
-      if ((await page.getByTestId('session-status').getAttribute('data-status')) === 'finished') break;
-      await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
-      await page.getByTestId('clock-step').click();
-      await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
-    }
-    await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'finished');
-    await page.getByTestId('receipt-link').click();
-    await expect(page).toHaveURL(/\/receipt\/app-/);
-    const receiptUrl = page.url();
-    const receipt = JSON.parse((await page.getByTestId('receipt-json').textContent()) ?? '{}');
-    const greenSlots: number[] = receipt.claims.map((c: { slot: number }) => c.slot);
-    expect(greenSlots.length).toBeGreaterThan(0);
-
-    // The operator panel, switched to the local node: the whole app follows this one choice.
+    const slot = GREEN_SLOT + 2;
+    await storeReceipts(page, [receiptFor(`anvil-reg-${Date.now()}`, [{ slot, energyKWh: 1 }])], slot);
     await page.goto('/operator');
     const panel = page.getByTestId('green-supply');
     await panel.scrollIntoViewIfNeeded();
     await chooseAnvil(page, rpcUrl);
-    for (const slot of greenSlots) await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'not-registered', { timeout: 30_000 });
-    // The wallet's first account is a driver's: the ledger refuses, and the panel says why.
+    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'not-registered', { timeout: 30_000 });
     await panel.getByTestId('wallet-connect').click();
     await expect(panel.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveAttribute('data-state', 'reverted');
-    await expect(panel.getByTestId('supply-tx')).toContainText(`${ANVIL_ACCOUNT_1} is not an operator of this ledger`);
-    // Switched to anvil's account #0 in the wallet (the ledger's operator): registration goes through.
-    await page.evaluate((address) => (window as unknown as { __e2eWallet: { setAccount(a: string): void } }).__e2eWallet.setAccount(address), ANVIL_ACCOUNT_0);
-    await expect(panel.getByTestId('wallet-account')).toHaveText('0xf39F…2266');
+    await expect(panel.getByTestId('supply-tx')).toContainText(`${ANVIL_ACCOUNT_1} is not a supply registrar of site`);
+    await setAccount(page, ANVIL_ACCOUNT_0);
     await expect(panel.getByTestId('supply-register')).toContainText('with your wallet 0xf39F…2266');
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
-    await expect(panel.locator('[data-testid="supply-row"]:not([data-state="registered"])')).toHaveCount(0);
-
-    // The driver's account signs the receipt on the receipt page (the choice is remembered).
-    await page.evaluate((address) => (window as unknown as { __e2eWallet: { setAccount(a: string): void } }).__e2eWallet.setAccount(address), ANVIL_ACCOUNT_1);
-    await page.goto(receiptUrl);
-    await expect(page.getByTestId('chain-choice')).toHaveValue('anvil');
-    const words = page.getByTestId('attest-words');
-    await expect(words).toContainText(`You (${ANVIL_ACCOUNT_1})`, { timeout: 30_000 });
-    await expect(words).toContainText(`claimed as green in ${greenSlots.length} slot(s)`);
-    await expect(words).toContainText('chain 31337');
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
-
-    await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
-    await expect(page.getByTestId('verify-input')).toHaveValue(receipt.sessionId);
-    await page.getByTestId('verify-submit').click();
-    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'registered');
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv2020 from 'ajv/dist/2020.js';
 import type { Address, Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { certificateCancellation, certificateCancellationJsonSchema, type CancelledRange } from './certificateCancellation';

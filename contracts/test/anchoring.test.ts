@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { keccak256, numberToHex, stringToBytes, zeroHash, type Address, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
-import { createLedgerFixture, DAY0, expectRevert, greenClaim, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
-import { receiptLeaf, type MeteredReceipt } from './meteredReceiptTypedData';
+import type { MeteredReceipt } from '../../src/lib/chain/meteredReceiptTypedData';
+import { createLedgerFixture, DAY0, expectRevert, greenClaim, receiptLeaf, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
 
 type Anchor = { siteId: Hex; signer: Address; periodStartMinute: bigint; periodLengthMinutes: number; receiptCount: number; anchoredBlock: bigint; revoked: boolean };
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
 import { compileSolidity, contractsDir } from '../scripts/compile';
 import { createLedgerFixture, DAY0, expectRevert, greenClaim, ROLE, SITE, slotAt, type LedgerFixture } from './ledgerFixture';
-import type { MeteredReceipt } from './meteredReceiptTypedData';
+import type { MeteredReceipt } from '../../src/lib/chain/meteredReceiptTypedData';
 
 type ClaimRecord = { status: number; revokeReason: number; beneficiary: Address; deliveredWh: bigint; greenWh: bigint; byProof: boolean; receiptDigest: Hex; receiptHash: Hex; bundleIds: readonly bigint[] };
 type Range = { bundleId: bigint; startMinute: bigint; lengthMinutes: number; source: number; status: number; firstWhId: bigint; wh: bigint };

@@ -7,11 +7,11 @@
  */
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import fc from 'fast-check';
-import { keccak256, stringToBytes, type AbiError, type Hex } from 'viem';
+import { keccak256, stringToBytes, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
 import { createLedgerFixture, DAY0, expectRevert, SITE, SITE_B, slotAt, type LedgerFixture, type Role } from './ledgerFixture';
-import type { GreenClaim, MeteredReceipt } from './meteredReceiptTypedData';
+import type { GreenClaim, MeteredReceipt } from '../../src/lib/chain/meteredReceiptTypedData';
 
 // Candidate intervals (minute of DAY0, length): several overlap, e.g. (0,15) with (0,5) and (5,10).
 const SLOTS = [
@@ -35,7 +35,7 @@ const DRIVERS = ['driver', 'driver2', 'stranger'] as const satisfies readonly Ro
 const SESSIONS = 6;
 
 const errorSignature = (name: string) => {
-  const item = greenClaimLedgerAbi.find((x) => x.type === 'error' && x.name === name) as AbiError | undefined;
+  const item = greenClaimLedgerAbi.find((x) => x.type === 'error' && x.name === name) as { inputs: readonly { type: string }[] } | undefined;
   if (!item) throw new Error(`no error ${name} in the ABI`);
   return `${name}(${item.inputs.map((i) => i.type).join(',')})`;
 };

@@ -4,14 +4,15 @@
  * Cast: `registryAdmin` registers sites; site A has `siteAdmin`, `registrar`, `signer`; site B is run by
  * `operatorB` (admin + registrar + signer of B only); `driver`, `driver2`, `stranger` hold no roles.
  */
-import { ContractFunctionRevertedError, createWalletClient, custom, defineChain, encodeDeployData, getAddress, keccak256, publicActions, stringToBytes, toFunctionSelector, type Address, type Hex } from 'viem';
+import { ContractFunctionRevertedError, createWalletClient, custom, defineChain, encodeAbiParameters, encodeDeployData, getAddress, keccak256, publicActions, stringToBytes, toFunctionSelector, type Address, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { memoryJournal } from '../../src/lib/chain/embedded/chainJournal';
 import { EmbeddedEvm } from '../../src/lib/chain/embedded/embeddedEvm';
 import { createEmbeddedProvider } from '../../src/lib/chain/embedded/embeddedProvider';
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
 import { greenClaimLedgerBytecode } from '../../src/lib/chain/generated/greenClaimLedgerBytecode';
-import { meteredReceiptDigest, meteredReceiptTypedData, type GreenClaim, type MeteredReceipt } from './meteredReceiptTypedData';
+// The app's own EIP-712 module: these tests prove it hashes to the contract's receiptDigest.
+import { meteredReceiptDigest, meteredReceiptTypedData, type GreenClaim, type MeteredReceipt } from '../../src/lib/chain/meteredReceiptTypedData';
 
 // Anvil's well-known dev keys #0..#8: test-only, never hold value.
 const KEYS = {
@@ -117,8 +118,8 @@ export async function createLedgerFixture({ chainId = 31337, staffSites = true }
 
   /** EIP-712 signature of `r` by `by` in this ledger's domain (or another ledger/chain). */
   const sign = (r: MeteredReceipt, by: Role, { verifyingContract = ledger, domainChainId = chainId } = {}) =>
-    accounts[by].signTypedData(meteredReceiptTypedData({ receipt: r, chainId: domainChainId, verifyingContract }));
-  const digest = (r: MeteredReceipt) => meteredReceiptDigest({ receipt: r, chainId, verifyingContract: ledger });
+    accounts[by].signTypedData(meteredReceiptTypedData({ metered: r, chainId: domainChainId, verifyingContract }));
+  const digest = (r: MeteredReceipt) => meteredReceiptDigest({ metered: r, chainId, verifyingContract: ledger });
 
   /** Claims `r` with the site signer's signature and the beneficiary's countersignature, sent by `by`. */
   const claim = async (r: MeteredReceipt, { by = 'driver' as Role, siteSigner = 'signer' as Role, countersigner = null as Role | null } = {}) =>
@@ -164,4 +165,9 @@ export function revertDataOf(error: unknown): Hex | undefined {
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/** OpenZeppelin StandardMerkleTree leaf of a ["bytes32"] value, recomputed by hand (double keccak, as the contract's _leaf). */
+export function receiptLeaf(digest: Hex): Hex {
+  return keccak256(keccak256(encodeAbiParameters([{ type: 'bytes32' }], [digest])));
 }

@@ -5,7 +5,6 @@ import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
 import { toBytes32Id } from './toBytes32Id';
 
 const site = toBytes32Id({ id: 'site-A' });
-const session = toBytes32Id({ id: 's-1' });
 const minute = 29_926_500n; // 2026-11-25 07:00 UTC
 
 describe('decodeChainError', () => {

@@ -2,13 +2,15 @@
  * `npm run bench` — every benchmark of issue 2, results to bench/results.json and BENCHMARKS.md.
  *
  *   npm run bench                          # all parts (~15-20 min on 2 cores)
- *   npm run bench -- --only scaling        # one part (scaling | quality | walltime), others kept
+ *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | gas), others kept
  *   npm run bench -- --quick               # small sizes, for checking the harness itself
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchResults } from './bench-results';
+import { runGas } from './gas';
+import type { GasBenchResults } from './gas-results';
 import { machineInfo } from './machine-info';
 import { runQuality } from './quality';
 import { REPO_ROOT } from './run-child';
@@ -16,7 +18,7 @@ import { runScaling } from './scaling';
 import { runWallTime } from './wall-time';
 import { writeBenchmarksMd } from './write-benchmarks-md';
 
-const PARTS = ['scaling', 'quality', 'walltime'] as const;
+const PARTS = ['scaling', 'quality', 'walltime', 'gas'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -36,7 +38,7 @@ const resultsPath = resolve(REPO_ROOT, values.out ?? 'bench/results.json');
 const mdPath = resolve(REPO_ROOT, values.out ? values.out.replace(/\.json$/, '.md') : 'BENCHMARKS.md');
 const log = (line: string) => console.error(line);
 
-const results: BenchResults = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults) : {};
+const results: BenchResults & GasBenchResults = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults & GasBenchResults) : {};
 const save = () => {
   mkdirSync(resolve(resultsPath, '..'), { recursive: true });
   writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
@@ -72,6 +74,12 @@ if (only.includes('quality')) {
 if (only.includes('walltime')) {
   log('== wall time');
   results.wallTime = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runWallTime({ quick, log })) };
+  save();
+}
+if (only.includes('gas')) {
+  log('== gas per attested session (ledger v2 vs v1)');
+  const { rows, notes } = await runGas({ quick, log });
+  results.gas = { ranAtIso: new Date().toISOString(), machine: machineInfo(), rows, notes };
   save();
 }
 log(`bench done in ${Math.round((performance.now() - started) / 1000)} s → ${resultsPath}, ${mdPath}`);

@@ -1,4 +1,6 @@
 import type { BenchResults, QualityRow, Section } from './bench-results';
+import { gasSectionMd } from './gas-md';
+import type { GasBenchResults } from './gas-results';
 import type { ScalingRow } from './scaling';
 import { round } from './stats';
 
@@ -58,12 +60,12 @@ function qualityTargets(rows: readonly QualityRow[]): string[] {
 }
 
 /** Render bench/results.json as the BENCHMARKS.md page (written by `npm run bench`, not by hand). */
-export function writeBenchmarksMd({ results }: { results: BenchResults }): string {
+export function writeBenchmarksMd({ results }: { results: BenchResults & GasBenchResults }): string {
   const out: string[] = [
     '# GreenSlot benchmarks',
     '',
     'Written by `npm run bench` (cli/bench/run-all.ts) from `bench/results.json`; do not edit by hand.',
-    'Re-run one part with `npm run bench -- --only scaling|quality|walltime`.',
+    'Re-run one part with `npm run bench -- --only scaling|quality|walltime|gas`.',
     ''
   ];
 
@@ -176,5 +178,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
     );
     if (w.notes?.length) out.push(...w.notes.map((n) => `- ${n}`), '');
   }
+
+  out.push(...gasSectionMd({ section: results.gas, heading: '## 4. Gas per attested session (green-claim ledger v2 vs v1, issue 9)' }));
   return out.join('\n');
 }

@@ -52,7 +52,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     mapping(uint64 bundleId => BundleRecord) private _bundles;
     mapping(bytes32 siteId => mapping(bytes32 sessionId => ClaimRecord)) private _claims;
     mapping(bytes32 receiptDigest => bool) private _usedDigests;
-    mapping(bytes32 root => AnchorRecord) private _anchors;
+    mapping(bytes32 siteId => mapping(bytes32 root => AnchorRecord)) private _anchors;
 
     uint64 private _bundleCount;
     uint96 private _nextWhId = 1;
@@ -333,7 +333,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         if (root == bytes32(0)) revert ZeroValue("root");
         if (periodLengthMinutes == 0) revert ZeroValue("periodLengthMinutes");
         if (receiptCount == 0) revert ZeroValue("receiptCount");
-        AnchorRecord storage a = _anchors[root];
+        AnchorRecord storage a = _anchors[siteId][root];
         if (a.anchoredBlock != 0) revert RootAlreadyAnchored(root);
         a.siteId = siteId;
         a.signer = msg.sender;
@@ -347,23 +347,22 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     /// @inheritdoc IGreenClaimLedger
     function revokeAnchor(bytes32 siteId, bytes32 root, uint16 reasonCode) external {
         _requireSiteAdmin(siteId);
-        AnchorRecord storage a = _anchors[root];
+        AnchorRecord storage a = _anchors[siteId][root];
         if (a.anchoredBlock == 0) revert RootNotAnchored(root);
-        if (a.siteId != siteId) revert AnchorSiteMismatch(root, a.siteId, siteId);
         if (a.revoked) revert AnchorRevoked(root);
         a.revoked = true;
         emit AnchorRevokedBySite(siteId, root, msg.sender, reasonCode);
     }
 
     /// @inheritdoc IGreenClaimLedger
-    function isAnchored(bytes32 root) external view returns (bool) {
-        AnchorRecord storage a = _anchors[root];
+    function isAnchored(bytes32 siteId, bytes32 root) external view returns (bool) {
+        AnchorRecord storage a = _anchors[siteId][root];
         return a.anchoredBlock != 0 && !a.revoked;
     }
 
     /// @inheritdoc IGreenClaimLedger
-    function anchorOf(bytes32 root) external view returns (AnchorRecord memory) {
-        return _anchors[root];
+    function anchorOf(bytes32 siteId, bytes32 root) external view returns (AnchorRecord memory) {
+        return _anchors[siteId][root];
     }
 
     /// @inheritdoc IGreenClaimLedger
@@ -372,8 +371,8 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         view
         returns (bool)
     {
-        AnchorRecord storage a = _anchors[root];
-        if (a.anchoredBlock == 0 || a.revoked || a.siteId != r.siteId) return false;
+        AnchorRecord storage a = _anchors[r.siteId][root];
+        if (a.anchoredBlock == 0 || a.revoked) return false;
         return MerkleProof.verifyCalldata(proof, root, _leaf(_receiptDigest(r)));
     }
 
@@ -586,10 +585,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     }
 
     function _requireUsableAnchor(bytes32 root, bytes32 siteId) private view {
-        AnchorRecord storage a = _anchors[root];
+        AnchorRecord storage a = _anchors[siteId][root];
         if (a.anchoredBlock == 0) revert RootNotAnchored(root);
         if (a.revoked) revert AnchorRevoked(root);
-        if (a.siteId != siteId) revert AnchorSiteMismatch(root, a.siteId, siteId);
     }
 
     function _slotKey(bytes32 siteId, uint64 startMinute, uint16 lengthMinutes) private pure returns (bytes32) {

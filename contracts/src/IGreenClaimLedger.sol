@@ -250,14 +250,12 @@ interface IGreenClaimLedger {
     error ReceiptAlreadyUsed(bytes32 receiptDigest);
     /// @notice (site, session) has no live claim.
     error ClaimNotLive(bytes32 siteId, bytes32 sessionId);
-    /// @notice The root was anchored before (a root is anchored once).
+    /// @notice The site anchored this root before (a root is anchored once per site).
     error RootAlreadyAnchored(bytes32 root);
-    /// @notice The root was never anchored.
+    /// @notice The root was never anchored for the site in question (the receipt's, or the one named).
     error RootNotAnchored(bytes32 root);
     /// @notice The root was revoked by its site admin.
     error AnchorRevoked(bytes32 root);
-    /// @notice The root was anchored for another site than the receipt's.
-    error AnchorSiteMismatch(bytes32 root, bytes32 anchorSiteId, bytes32 receiptSiteId);
     /// @notice The Merkle proof does not lead from the receipt's leaf to the root.
     error InvalidMerkleProof(bytes32 root, bytes32 leaf);
 
@@ -456,7 +454,8 @@ interface IGreenClaimLedger {
 
     /// @notice Anchors the Merkle root of the receipts of `siteId` that finished in a period. Metering signer only.
     /// @dev Leaves: OpenZeppelin StandardMerkleTree over ["bytes32"] of each {receiptDigest}:
-    /// leaf = keccak256(bytes.concat(keccak256(abi.encode(digest)))). A root can be anchored once.
+    /// leaf = keccak256(bytes.concat(keccak256(abi.encode(digest)))). Anchors are keyed by (site, root): a root
+    /// can be anchored once per site, and another site anchoring the same root first cannot block it.
     /// @param root Non-zero Merkle root.
     /// @param periodStartMinute Period start, minutes since the Unix epoch.
     /// @param periodLengthMinutes Period length, minutes (> 0).
@@ -473,11 +472,11 @@ interface IGreenClaimLedger {
     /// @dev Claims already made by proof stay; revoke them one by one with {revoke} if needed.
     function revokeAnchor(bytes32 siteId, bytes32 root, uint16 reasonCode) external;
 
-    /// @notice True if `root` is anchored and not revoked.
-    function isAnchored(bytes32 root) external view returns (bool);
+    /// @notice True if `root` is anchored for `siteId` and not revoked.
+    function isAnchored(bytes32 siteId, bytes32 root) external view returns (bool);
 
-    /// @notice The anchor record of `root` (anchoredBlock 0 if never anchored).
-    function anchorOf(bytes32 root) external view returns (AnchorRecord memory);
+    /// @notice The anchor record of `root` for `siteId` (anchoredBlock 0 if that site never anchored it).
+    function anchorOf(bytes32 siteId, bytes32 root) external view returns (AnchorRecord memory);
 
     /// @notice True if `r` is a leaf of `root` and `root` is anchored, not revoked, for r.siteId.
     function verifyAnchoredReceipt(MeteredReceipt calldata r, bytes32 root, bytes32[] calldata proof)

@@ -117,27 +117,6 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "bytes32",
-        "name": "root",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "anchorSiteId",
-        "type": "bytes32"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "receiptSiteId",
-        "type": "bytes32"
-      }
-    ],
-    "name": "AnchorSiteMismatch",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "bytes32",
         "name": "siteId",
         "type": "bytes32"
       },
@@ -1462,6 +1441,11 @@ export const greenClaimLedgerAbi = [
     "inputs": [
       {
         "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
         "name": "root",
         "type": "bytes32"
       }
@@ -2251,6 +2235,11 @@ export const greenClaimLedgerAbi = [
   },
   {
     "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
       {
         "internalType": "bytes32",
         "name": "root",

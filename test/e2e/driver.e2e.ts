@@ -10,7 +10,7 @@ async function stepGates(page: Page, n: number) {
 }
 
 test.describe('driver: before, during and after charging', () => {
-  test('selects a free EVSE, sends a request, watches it charge, reads the receipt, and attests it on the demo chain; a same-day reset explains the kept registrations and can wipe the demo chain', async ({ page }) => {
+  test('selects a free EVSE, sends a request, watches it charge, reads the receipt, and claims its green energy on the demo chain; a same-day reset explains the kept registrations and can wipe the demo chain', async ({ page }) => {
     test.setTimeout(180_000);
     await resetApp(page);
     await shoot(page, 'driver-before');
@@ -78,17 +78,18 @@ test.describe('driver: before, during and after charging', () => {
     await expect(panel.getByTestId('supply-summary')).toContainText(/: \d+ registered, 0 not registered/);
     await expect(panel.getByTestId('supply-register')).toBeDisabled();
 
-    // The driver signs: the EIP-712 data in plain words first, then the attestation with its block.
+    // The driver claims: the EIP-712 data in plain words first (site-signed, countersigned), then the claim with its block.
     await page.goto(receiptUrl);
     await expect(page.getByTestId('supply-missing')).toHaveCount(0);
-    const words = page.getByTestId('attest-words');
+    const words = page.getByTestId('claim-words');
     await expect(words).toContainText(`session ${receipt.sessionId}`, { timeout: 30_000 });
     await expect(words).toContainText('delivered 12 kWh');
-    await expect(words).toContainText(`claimed as green in ${greenSlots.length} slot(s)`);
+    await expect(words).toContainText('green in');
+    await expect(words).toContainText('certificate slot(s)');
     await expect(words).toContainText('chain 1337');
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
-    await expect(page.getByTestId('attest-status')).toContainText(/Attested in block \d+/);
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-status')).toContainText(/Claimed in block \d+/);
     await shoot(page, 'driver-receipt');
 
     // Anyone can verify by session id; the demo chain keeps it across a reload.
@@ -122,9 +123,9 @@ test.describe('driver: before, during and after charging', () => {
     await expect(panel.locator('[data-testid="supply-row"]:not([data-state="not-registered"])')).toHaveCount(0, { timeout: 30_000 });
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
-    // The earlier attestation went with the wiped demo chain.
+    // The earlier claim went with the wiped demo chain.
     await page.goto(`/verify?session=${encodeURIComponent(receipt.sessionId)}`);
     await page.getByTestId('verify-submit').click();
-    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'not-attested', { timeout: 30_000 });
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
   });
 });

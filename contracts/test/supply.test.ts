@@ -7,7 +7,6 @@ type Wh4 = readonly [bigint, bigint, bigint, bigint];
 type SlotState = { version: number; deviceId: Hex; evidenceHash: Hex; registeredWh: Wh4; claimedWh: Wh4; activeBundleId: Wh4 };
 type Bundle = { siteId: Hex; deviceId: Hex; issuingBody: Hex; startMinute: bigint; lengthMinutes: number; source: number; status: number; firstWhId: bigint; faceWh: bigint };
 const ACTIVE = 1;
-const CLAIMED = 2;
 const WITHDRAWN = 3;
 const REASON = { Amended: 1, Released: 2, Reissued: 3 } as const;
 

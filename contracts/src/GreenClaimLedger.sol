@@ -33,18 +33,24 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     uint16 private constant MAX_SLOT_MINUTES = 60;
     uint8 private constant SOURCES = 4;
 
-    /// @dev Storage form of a bundle (2 slots); deviceId and issuingBody are joined in from slot and site.
+    /// @dev Storage form of a bundle, packed in one slot (a claim splits one off per green claim, so this is the
+    /// hot path): the site as its registration index, the start minute in 40 bits (registration refuses slots
+    /// ending after minute 2^40 - 1, about 2 million years), Wh ids in 88 bits (the ABI shows them as uint96).
+    /// deviceId and issuingBody are joined in from slot and site by the {bundle} view.
     struct BundleRecord {
-        bytes32 siteId;
-        uint64 startMinute;
+        uint32 siteIndex;
+        uint40 startMinute;
         uint16 lengthMinutes;
         uint8 source;
         BundleStatus status;
-        uint96 firstWhId;
+        uint88 firstWhId;
         uint64 faceWh;
     }
 
     mapping(bytes32 siteId => SiteRecord) private _sites;
+    /// @dev Registration index of each site (1-based) and back, so a bundle fits one storage slot.
+    mapping(bytes32 siteId => uint32) private _siteIndex;
+    mapping(uint32 siteIndex => bytes32) private _siteIdOf;
     mapping(bytes32 siteId => mapping(bytes32 role => mapping(address account => bool))) private _siteRoles;
     /// @dev Minute occupancy per site and UTC hour (bit m = minute m of the hour): a <= 60-min slot spans <= 2 hours.
     mapping(bytes32 siteId => mapping(uint64 hour => uint256 bits)) private _occupied;
@@ -55,7 +61,8 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     mapping(bytes32 siteId => mapping(bytes32 root => AnchorRecord)) private _anchors;
 
     uint64 private _bundleCount;
-    uint96 private _nextWhId = 1;
+    uint88 private _nextWhId = 1;
+    uint32 private _siteCount;
 
     /// @param registryAdmin Receives DEFAULT_ADMIN_ROLE (registers sites); address(0) is refused.
     /// @param adminTransferDelay Seconds a registry-admin transfer must wait before it can be accepted.
@@ -79,6 +86,10 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         site.registered = true;
         site.admin = siteAdmin;
         site.issuingBody = issuingBody;
+        // 2^32 - 1 sites before this reverts (checked increment): unreachable, the registry admin registers each one.
+        uint32 index = ++_siteCount;
+        _siteIndex[siteId] = index;
+        _siteIdOf[index] = siteId;
         emit SiteRegistered(siteId, siteAdmin, issuingBody, msg.sender);
         emit SiteRoleGranted(siteId, SITE_ADMIN, siteAdmin, msg.sender);
     }
@@ -214,9 +225,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     function bundle(uint64 bundleId) external view returns (GreenCertificateBundle memory b) {
         BundleRecord storage r = _bundles[bundleId];
         if (r.status == BundleStatus.None) return b;
-        b.siteId = r.siteId;
-        b.deviceId = _slots[_slotKey(r.siteId, r.startMinute, r.lengthMinutes)].deviceId;
-        b.issuingBody = _sites[r.siteId].issuingBody;
+        b.siteId = _siteIdOf[r.siteIndex];
+        b.deviceId = _slots[_slotKey(b.siteId, r.startMinute, r.lengthMinutes)].deviceId;
+        b.issuingBody = _sites[b.siteId].issuingBody;
         b.startMinute = r.startMinute;
         b.lengthMinutes = r.lengthMinutes;
         b.source = r.source;
@@ -439,7 +450,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         slot.claimedWh[source] += g.wh;
         uint64 activeId = slot.activeBundleId[source];
         BundleRecord storage active = _bundles[activeId];
-        uint96 first = active.firstWhId;
+        uint88 first = active.firstWhId;
         if (g.wh == active.faceWh) {
             active.status = BundleStatus.Claimed;
             slot.activeBundleId[source] = 0;
@@ -457,7 +468,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         uint64 activeId = slot.activeBundleId[source];
         BundleRecord storage active = _bundles[activeId];
         uint64 keep = active.faceWh - wh;
-        uint96 first = active.firstWhId + keep;
+        uint88 first = active.firstWhId + keep;
         uint64 id = activeId;
         if (keep == 0) {
             active.status = BundleStatus.Withdrawn;
@@ -503,14 +514,15 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         bytes32 deviceId,
         bytes32 issuingBody
     ) private returns (uint64 id) {
-        uint96 first = _nextWhId;
+        uint88 first = _nextWhId;
         uint256 end = uint256(first) + wh;
-        if (end > type(uint96).max) revert WhOverflow(end);
-        _nextWhId = uint96(end);
+        if (end > type(uint88).max) revert WhOverflow(end);
+        _nextWhId = uint88(end);
         id = ++_bundleCount;
         _bundles[id] = BundleRecord({
-            siteId: siteId,
-            startMinute: startMinute,
+            siteIndex: _siteIndex[siteId],
+            // Fits: registration refuses slots ending after type(uint40).max (see _occupy).
+            startMinute: uint40(startMinute),
             lengthMinutes: lengthMinutes,
             source: source,
             status: BundleStatus.Active,
@@ -535,13 +547,13 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
     }
 
     /// @dev Splits a new bundle with `status` off `parent` (same site, slot and source) for ids [first, first + wh).
-    function _newBundle(BundleRecord storage parent, BundleStatus status, uint96 first, uint64 wh)
+    function _newBundle(BundleRecord storage parent, BundleStatus status, uint88 first, uint64 wh)
         private
         returns (uint64 id)
     {
         id = ++_bundleCount;
         _bundles[id] = BundleRecord({
-            siteId: parent.siteId,
+            siteIndex: parent.siteIndex,
             startMinute: parent.startMinute,
             lengthMinutes: parent.lengthMinutes,
             source: parent.source,
@@ -553,7 +565,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
 
     /// @dev Marks the minutes [startMinute, startMinute + lengthMinutes) of the site as registered, or reverts.
     function _occupy(bytes32 siteId, uint64 startMinute, uint16 lengthMinutes) private {
-        if (lengthMinutes == 0 || lengthMinutes > MAX_SLOT_MINUTES || startMinute > type(uint64).max - lengthMinutes) {
+        if (lengthMinutes == 0 || lengthMinutes > MAX_SLOT_MINUTES || uint256(startMinute) + lengthMinutes > type(uint40).max) {
             revert InvalidSlotLength(startMinute, lengthMinutes);
         }
         uint64 hour = startMinute / 60;

@@ -210,7 +210,7 @@ interface IGreenClaimLedger {
     error InvalidSiteRole(bytes32 role);
     /// @notice `account` is not the pending site admin of `siteId`.
     error SiteAdminTransferNotPending(bytes32 siteId, address account);
-    /// @notice A slot length outside 1..60 minutes, or a slot whose end does not fit in uint64.
+    /// @notice A slot length outside 1..60 minutes, or a slot ending after minute 2^40 - 1 (about 2 million years).
     error InvalidSlotLength(uint64 startMinute, uint16 lengthMinutes);
     /// @notice The slot overlaps an interval of the same site that is registered already.
     error SlotOverlaps(bytes32 siteId, uint64 startMinute, uint16 lengthMinutes);
@@ -220,7 +220,7 @@ interface IGreenClaimLedger {
     error AmendmentBelowClaimed(
         bytes32 siteId, uint64 startMinute, uint16 lengthMinutes, uint8 source, uint64 newWh, uint64 claimedWh
     );
-    /// @notice A Wh sum or Wh id would exceed its integer type (uint64 Wh, uint96 Wh ids).
+    /// @notice A Wh sum or Wh id would exceed its range (uint64 Wh sums; Wh ids below 2^88).
     error WhOverflow(uint256 value);
     /// @notice The receipt's deadline has passed.
     error ReceiptExpired(uint64 deadline, uint256 nowSeconds);

@@ -64,6 +64,8 @@ describe('GreenClaimLedger supply as certificate bundles', () => {
     }
     const max = 2n ** 64n - 1n;
     const atEnd = { ...slotAt(0, 15, [1, 0, 0, 0]), startMinute: max - 5n };
+    const pastMinute2To40 = { ...slotAt(0, 15, [1, 0, 0, 0]), startMinute: 2n ** 40n - 10n };
+    expect(await expectRevert(f.write('registrar', 'registerSupply', [SITE, [pastMinute2To40]]), 'InvalidSlotLength(uint64,uint16)')).toEqual([2n ** 40n - 10n, 15]);
     await expectRevert(f.write('registrar', 'registerSupply', [SITE, [atEnd]]), 'InvalidSlotLength(uint64,uint16)');
     expect(await expectRevert(f.write('registrar', 'registerSupply', [SITE, []]), 'ZeroValue(string)')).toEqual(['slots']);
   });

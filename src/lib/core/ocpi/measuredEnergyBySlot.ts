@@ -110,7 +110,10 @@ export function measuredEnergyBySlot({ periods, startMs, endMs, totalKWh, timeli
 function spread({ from, to, energyKWh, timeline, bySlot }: { from: number; to: number; energyKWh: number; timeline: Timeline; bySlot: Map<number, number> }): void {
   const len = slotMs(timeline);
   const add = (slot: number, e: number) => bySlot.set(slot, (bySlot.get(slot) ?? 0) + e);
-  if (to <= from) return add(Math.floor((from - timeline.startMs) / len), energyKWh);
+  if (to <= from) {
+    add(Math.floor((from - timeline.startMs) / len), energyKWh);
+    return;
+  }
   const first = Math.floor((from - timeline.startMs) / len);
   const last = Math.floor((to - 1 - timeline.startMs) / len);
   for (let slot = first; slot <= last; slot++) {

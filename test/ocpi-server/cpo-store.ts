@@ -74,6 +74,13 @@ export function createCpoStore({ nowMs, countryCode = 'DE', partyId = 'GSL' }: C
 
   return {
     nowMs: () => clock,
+    /** Forgets generated sessions and CDRs (spec examples stay) and sets the clock: a fresh run. */
+    reset(atMs: number): void {
+      clock = atMs;
+      for (const k of meters.keys()) sessions.delete(k);
+      for (const [k, c] of cdrs) if (sessions.has(k) || String(c.id).startsWith('CDR-')) cdrs.delete(k);
+      meters.clear();
+    },
     /** Loads objects (e.g. the spec examples) as they are. */
     add(kind: 'locations' | 'sessions' | 'cdrs' | 'tariffs', obj: OcpiObject): void {
       ({ locations, sessions, cdrs, tariffs })[kind].set(key(obj), obj);

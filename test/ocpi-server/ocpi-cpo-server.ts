@@ -107,6 +107,9 @@ export function createOcpiCpoServer({ store, token, pageSize = 2 }: CreateOcpiCp
         });
         return envelope(res, 200, 1000, undefined, s);
       }
+      case 'reset':
+        store.reset(typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now)) ? Date.parse(body.now) : store.nowMs());
+        return envelope(res, 200, 1000);
       case 'advance':
         store.advance(typeof body.minutes === 'number' && body.minutes > 0 ? body.minutes : 15);
         return envelope(res, 200, 1000, undefined, { now: new Date(store.nowMs()).toISOString() });

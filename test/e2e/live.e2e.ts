@@ -76,6 +76,19 @@ test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', 
     await expect(page.getByTestId('live-status')).toHaveAttribute('data-outcome', 'ok', { timeout: 30_000 });
     await expect(page.locator(`[data-testid="live-sessions"] tr[data-key="DE*GSL*${ocpiId}"]`)).toContainText('ACTIVE');
 
+    // Both carbon signals, in the shapes the public APIs publish, covering the session's hours.
+    const hours = Array.from({ length: 8 }, (_, i) => startMs + (i - 1) * 3_600_000);
+    const em = { zone: 'DE', history: hours.map((t, i) => ({ zone: 'DE', carbonIntensity: 300 + 10 * i, datetime: new Date(t).toISOString(), isEstimated: false })) };
+    const points = Array.from({ length: 96 }, (_, i) => ({ point_time: new Date(startMs - 3_600_000 + i * 300_000).toISOString(), value: i < 24 ? 900 : 600 }));
+    const wt = { data: points, meta: { region: 'TEST_BA', signal_type: 'co2_moer', units: 'lbs_co2_per_mwh', data_point_period_seconds: 300 } };
+    await page.getByTestId('carbon-file').setInputFiles({ name: 'carbon-intensity-history.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(em)) });
+    await expect(page.getByTestId('carbon-message')).toContainText('Average signal stored: Electricity Maps DE, 8 points');
+    await page.getByTestId('carbon-file').setInputFiles({ name: 'co2_moer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(wt)) });
+    await expect(page.getByTestId('carbon-message')).toContainText('Marginal signal stored: WattTime TEST_BA, 96 points');
+    await page.getByTestId('carbon-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...wt, meta: { ...wt.meta, units: 'furlongs' } })) });
+    await expect(page.getByTestId('carbon-issues')).toContainText('$.meta.units');
+    await expect(page.getByTestId('carbon-series').locator('tbody tr')).toHaveCount(2);
+
     // The driver's page shows the backend's measurement next to the plan, and it rises over polls.
     await page.goto(sessionUrl);
     const measured = page.getByTestId('measured-vs-planned');
@@ -108,7 +121,9 @@ test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', 
     await expect(page.getByTestId('receipt-kwh')).toHaveText('6.0 kWh');
     await expect(page.getByTestId('receipt-source-line')).toContainText(OCPI);
     await expect(page.getByTestId('receipt-reissued')).toContainText(/previous receipt \(simulation\) said 12\.0 kWh delivered/);
-    await expect(page.getByTestId('receipt-co2-attributed')).toContainText('attributional');
+    await expect(page.getByTestId('receipt-co2-attributed')).toContainText('attributional: kWh per slot × Electricity Maps DE average');
+    await expect(page.getByTestId('receipt-co2-avoided')).toContainText('consequential');
+    await expect(page.getByTestId('receipt-co2-avoided')).toContainText('WattTime TEST_BA marginal');
     const receipt = JSON.parse((await page.getByTestId('receipt-json').textContent()) ?? '{}');
     expect(receipt.deliveredWh).toBe(6000);
     expect(receipt.source).toMatchObject({ kind: 'ocpi-cdr', cdrId: `CDR-${ocpiId}`, backend: OCPI, energyMethod: 'period-energy' });

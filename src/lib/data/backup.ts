@@ -36,7 +36,11 @@ const rowSchemas = {
   receipts: z.looseObject({ sessionId: id, json: z.string(), createdMs: finite }),
   settings: z.looseObject({ key: id, value: z.unknown() }),
   replaySessions: z.looseObject({ id, importId: id, arrivalMs: finite, departureMs: finite, energyKWh: finite }),
-  imports: z.looseObject({ id, kind: z.string(), createdMs: finite })
+  imports: z.looseObject({ id, kind: z.string(), createdMs: finite }),
+  liveSessions: z.looseObject({ key: id, kwh: finite, startMs: finite, lastUpdatedMs: finite }),
+  liveCdrs: z.looseObject({ key: id, totalEnergyKWh: finite, startMs: finite, endMs: finite, lastUpdatedMs: finite }),
+  receiptSources: z.looseObject({ sessionId: id, kind: z.enum(['simulation', 'ocpi-cdr']) }),
+  carbonSeries: z.looseObject({ id, kind: z.enum(['average', 'marginal']) })
 } satisfies Record<TableName, z.ZodType>;
 
 /** Zod schema of a whole backup file. */
@@ -55,7 +59,12 @@ export const backupSchema = z.object({
     settings: z.array(rowSchemas.settings),
     // Schema v3 tables: a backup written by a v1/v2 build has none.
     replaySessions: z.array(rowSchemas.replaySessions).default([]),
-    imports: z.array(rowSchemas.imports).default([])
+    imports: z.array(rowSchemas.imports).default([]),
+    // Schema v6 tables (live backend): older backups have none.
+    liveSessions: z.array(rowSchemas.liveSessions).default([]),
+    liveCdrs: z.array(rowSchemas.liveCdrs).default([]),
+    receiptSources: z.array(rowSchemas.receiptSources).default([]),
+    carbonSeries: z.array(rowSchemas.carbonSeries).default([])
   })
 });
 

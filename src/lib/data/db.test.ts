@@ -24,7 +24,7 @@ describe('db schema migration', () => {
 
     const db = createDb({ name: 'greenslot-test', dexieOptions });
     const sessions = await db.sessions.orderBy('id').toArray();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(6);
     expect(sessions.map((s) => [s.id, s.mine, s.updatedMs])).toEqual([
       ['a', true, 0],
       ['b', false, 0]
@@ -47,7 +47,7 @@ describe('db schema migration', () => {
 
     const db = createDb({ name: 'greenslot-v2', dexieOptions });
     const evses = await db.evses.orderBy('[siteId+id]').toArray();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(6);
     expect(evses.map((e) => [e.id, e.status, e.statusUpdatedMs])).toEqual([
       ['e1', 'OUTOFORDER', 0],
       ['e2', 'AVAILABLE', 0]

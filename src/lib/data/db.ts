@@ -3,6 +3,8 @@ import type { Evse, GridNode, Site } from '$lib/core/grid/site';
 import type { OcpiLocationFacts } from '$lib/core/ocpi/parseOcpiLocations';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { SourceKWh, SourceMix } from '$lib/core/energy/sources';
+import type { LiveCdr, LiveSession } from '$lib/core/ocpi/parseOcpiLive';
+import type { CarbonSeries } from '$lib/core/carbon/carbon-series';
 
 /**
  * GreenSlot's IndexedDB (Dexie). Every schema version stays listed with its named upgrade
@@ -182,7 +184,23 @@ export type ImportRow = {
 export const DB_NAME = 'greenslot';
 
 /** Tables in schema order (backup/restore walks them). */
-export const TABLE_NAMES = ['sites', 'nodes', 'evses', 'requests', 'sessions', 'slotResults', 'receipts', 'settings', 'replaySessions', 'imports'] as const;
+export const TABLE_NAMES = [
+  'sites',
+  'nodes',
+  'evses',
+  'requests',
+  'sessions',
+  'slotResults',
+  'receipts',
+  'settings',
+  'replaySessions',
+  'imports',
+  // v6 (live backend)
+  'liveSessions',
+  'liveCdrs',
+  'receiptSources',
+  'carbonSeries'
+] as const;
 
 /** One table name. */
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -247,6 +265,63 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
+// ---- Schema v6 (live backend: OCPI Sessions/CDRs, receipt provenance, carbon signals) ----
+
+/** Schema v6: a live OCPI Session as last received from the backend. */
+export type LiveSessionRow = LiveSession & {
+  /** Where it came from: the polled endpoint's origin, or `file:<name>` for a dropped file. */
+  backend: string;
+  /** When this version was received, epoch ms (wall clock). */
+  receivedMs: number;
+  /** The GreenSlot session it is the measurement of (by authorization_reference, else EVSE and time). */
+  linkedSessionId?: string;
+};
+
+/** Schema v6: a CDR as received (final figures of a session). */
+export type LiveCdrRow = LiveCdr & { backend: string; receivedMs: number; linkedSessionId?: string };
+
+/** Schema v6: where a stored receipt's figures came from, and the receipt it replaced. */
+export type ReceiptSourceRow = {
+  sessionId: string;
+  kind: 'simulation' | 'ocpi-cdr';
+  /** `LiveCdr.key` when the figures are the CDR's. */
+  cdrKey?: string;
+  cdrId?: string;
+  backend?: string;
+  /** When the CDR was received, epoch ms. */
+  receivedMs?: number;
+  /** The CDR's last_updated the receipt was issued from (a newer CDR re-issues it). */
+  cdrLastUpdatedMs?: number;
+  /** The receipt JSON this one replaced (to show the difference). */
+  previousJson?: string;
+};
+
+/** Schema v6: an imported or polled carbon signal series. */
+export type CarbonSeriesRow = CarbonSeries & { id: string; importedMs: number };
+
+/** Schema v6 (live-backend stream): only the tables it adds (Dexie 4 inherits the rest). */
+export const SCHEMA_V6 = {
+  liveSessions: 'key, evseUid, status, lastUpdatedMs, linkedSessionId',
+  liveCdrs: 'key, sessionKey, linkedSessionId, receivedMs',
+  receiptSources: 'sessionId, cdrKey',
+  carbonSeries: 'id, kind'
+} as const;
+
+/**
+ * v5 → v6: receipts stored before v6 were all issued from the demo's simulated figures; each gets a
+ * provenance row saying so, so every receipt says where its figures came from.
+ */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const rows: ReceiptSourceRow[] = [];
+  await tx
+    .table('receipts')
+    .toCollection()
+    .each((r: ReceiptRow) => {
+      rows.push({ sessionId: r.sessionId, kind: 'simulation' });
+    });
+  await tx.table('receiptSources').bulkPut(rows);
+}
+
 /** The typed database. */
 export class GreenSlotDb extends Dexie {
   sites!: EntityTable<SiteRow, 'id'>;
@@ -259,12 +334,17 @@ export class GreenSlotDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   replaySessions!: EntityTable<ReplaySessionRow, 'id'>;
   imports!: EntityTable<ImportRow, 'id'>;
+  liveSessions!: EntityTable<LiveSessionRow, 'key'>;
+  liveCdrs!: EntityTable<LiveCdrRow, 'key'>;
+  receiptSources!: EntityTable<ReceiptSourceRow, 'sessionId'>;
+  carbonSeries!: EntityTable<CarbonSeriesRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }
 

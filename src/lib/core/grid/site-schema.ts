@@ -71,10 +71,19 @@ export const gridMixSeriesSchema = z.strictObject({
   mixes: z.array(sourceMixSchema).min(1, 'expected at least one source mix')
 });
 
+/** A marginal emissions rate at absolute times, g/kWh per slot (null = no value). */
+export const marginalCo2SeriesSchema = z.strictObject({
+  startMs: z.number().int('expected UTC epoch milliseconds (an integer)'),
+  slotMinutes: z.number().int('expected whole minutes').min(1, 'expected whole minutes ≥ 1').max(1440, 'expected at most 1440 minutes'),
+  gPerKWh: z.array(z.number().finite().nonnegative('expected g/kWh ≥ 0').nullable()).min(1, 'expected at least one value'),
+  label: z.string().optional()
+});
+
 /** Energy data of a site. */
 export const siteEnergySchema = z.strictObject({
   gridMix: z.array(sourceMixSchema).min(1, 'expected at least one source mix'),
   gridMixSeries: gridMixSeriesSchema.optional(),
+  marginalCo2Series: marginalCo2SeriesSchema.optional(),
   pricePerKWh: signedProfileSchema.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code like EUR').optional()
 });

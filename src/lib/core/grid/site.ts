@@ -76,12 +76,27 @@ export type GridMixSeries = {
   mixes: readonly SourceMix[];
 };
 
+/**
+ * A marginal operating emissions rate at absolute times (e.g. WattTime co2_moer resampled to the
+ * slot grid): `gPerKWh[i]` covers [startMs + i·slotMinutes, …); null = no value. Only the optimizer's
+ * "lowest-marginal-co2" preset and "CO2 avoided" read it; claims use the average mix.
+ */
+export type MarginalCo2Series = {
+  startMs: number;
+  slotMinutes: number;
+  gPerKWh: readonly (number | null)[];
+  /** Provider and region, e.g. `WattTime CAISO_NORTH`. */
+  label?: string;
+};
+
 /** Energy-side data of a site: grid mix, PV, prices, all per slot (periodic arrays allowed). */
 export type SiteEnergy = {
   /** Source-of-origin mix of grid electricity per slot (periodic); one mix = constant. */
   gridMix: readonly SourceMix[];
   /** Optional mix at absolute times; where it covers a slot it wins over `gridMix` (see siteSlotEnergy). */
   gridMixSeries?: GridMixSeries;
+  /** Optional marginal emissions rate at absolute times (live backend / carbon signals). */
+  marginalCo2Series?: MarginalCo2Series;
   /** Energy price, currency units per kWh, per slot (periodic). */
   pricePerKWh?: Profile;
   /** ISO 4217 currency code for prices (default EUR). */

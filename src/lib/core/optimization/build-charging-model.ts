@@ -6,6 +6,7 @@ import { slotHours as slotHoursOf } from '../time/gates';
 import type { ChargingModel, ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
 import { encodeLpId } from './lp-name';
+import { marginalRatesForSlots } from './marginal-rates-for-slots';
 import { OBJECTIVE_TERMS, type TermContext, type TermSession } from './objective-terms';
 import type { ScheduleInput } from './schedule';
 import { strategyWeights, type ObjectiveWeights } from './strategies';
@@ -59,6 +60,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     energy.gridGreenShare.push(greenShare(e.gridMix));
     energy.pricePerKWh.push(e.pricePerKWh);
   }
+  // Live backend (issue 12): the marginal signal, for the "lowest-marginal-co2" preset's term.
+  if (site.energy?.marginalCo2Series) energy.marginalGPerKWh = marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots });
   const warnings: string[] = [];
   const evseMaxKw: Record<string, number> = {};
   for (const e of site.evses) evseMaxKw[e.id] = e.maxKw;
@@ -181,7 +184,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     }
   }
   const ctx = termContext({ b, h, firstSlot, H, sessions, energy, gridRows, freeEvseKw });
-  for (const term of OBJECTIVE_TERMS) term.apply(ctx, w[term.name]);
+  for (const term of OBJECTIVE_TERMS) term.apply(ctx, w[term.name] ?? 0);
 
   return {
     model: b.build(),

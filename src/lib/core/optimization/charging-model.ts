@@ -31,6 +31,8 @@ export type ChargingModelEnergy = {
   /** Renewable share of the grid mix, 0..1. */
   gridGreenShare: number[];
   pricePerKWh: number[];
+  /** Marginal emissions rate per slot, g/kWh (NaN = unknown); present when the site has a marginal series. */
+  marginalGPerKWh?: number[];
 };
 
 /**

@@ -233,5 +233,37 @@ const headroom: ObjectiveTerm = {
   }
 };
 
+/**
+ * Marginal CO2 (live backend, issue 12): rates normalized by the horizon's largest known rate; each
+ * session pays (m_t − lowest m in its window) per kWh, scaled by its green preference, so energy
+ * moves to the slots where an extra kWh causes the least emissions. Slots without a value cost
+ * like the window's highest known one (never preferred on a guess).
+ */
+const marginal: ObjectiveTerm = {
+  name: 'marginal',
+  summary: 'Σ w·pref_green·(m_t − min_window m)·h·p, m = marginal g/kWh / max m (unknown = window max)',
+  apply(ctx, w) {
+    const rates = ctx.energy.marginalGPerKWh;
+    if (w === 0 || !rates) return;
+    let scale = 0;
+    for (const r of rates) if (Number.isFinite(r)) scale = Math.max(scale, r);
+    if (!(scale > 0)) return;
+    const m = rates.map((r) => (Number.isFinite(r) ? r / scale : NaN));
+    let lowest = 0;
+    let highest = 0;
+    let lastId = '';
+    forEachP(ctx, (s, _t, col, i) => {
+      if (s.id !== lastId) {
+        const known = m.slice(s.fromSlot - ctx.firstSlot, s.toSlot - ctx.firstSlot).filter(Number.isFinite);
+        lowest = known.length ? Math.min(...known) : 0;
+        highest = known.length ? Math.max(...known) : 0;
+        lastId = s.id;
+      }
+      const v = Number.isFinite(m[i]) ? m[i] : highest;
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (v - lowest) * ctx.slotHours);
+    });
+  }
+};
+
 /** Every objective term, in the order they are applied. */
-export const OBJECTIVE_TERMS: readonly ObjectiveTerm[] = [shortfall, fairness, peak, flatten, green, cost, quick, headroom];
+export const OBJECTIVE_TERMS: readonly ObjectiveTerm[] = [shortfall, fairness, peak, flatten, green, cost, quick, headroom, marginal];

@@ -46,7 +46,7 @@ export type SessionBattery = {
 };
 
 /** Named strategy presets of the optimizer (weights of the objective terms). */
-export type StrategyName = 'balanced' | 'grid-first' | 'green-first' | 'user-first';
+export type StrategyName = 'balanced' | 'grid-first' | 'green-first' | 'user-first' | 'lowest-marginal-co2';
 
 /** Input of one gate: every active session over the remaining horizon. */
 export type ScheduleInput = {

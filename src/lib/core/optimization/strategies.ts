@@ -24,6 +24,8 @@ export type ObjectiveWeights = {
   quick: number;
   /** Per kWh of EV load in the capacity reserved for later arrivals (see objective-terms `headroom`). */
   headroom: number;
+  /** Per kWh shifted from the session's highest marginal-CO2 slot to a lower one (rate normalized to 0..1); 0 when absent. */
+  marginal?: number;
 };
 
 /** Name of one objective term. */
@@ -39,7 +41,9 @@ export const STRATEGY_WEIGHTS: Readonly<Record<StrategyName, Readonly<ObjectiveW
   balanced: { shortfall: 1000, fairness: 5, peak: 1, flatten: 1, green: 1, cost: 1, quick: 0.05, headroom: 10 },
   'grid-first': { shortfall: 1000, fairness: 5, peak: 5, flatten: 5, green: 0.5, cost: 0.5, quick: 0.02, headroom: 0 },
   'green-first': { shortfall: 1000, fairness: 5, peak: 0.2, flatten: 0.2, green: 10, cost: 0.5, quick: 0.02, headroom: 0 },
-  'user-first': { shortfall: 10000, fairness: 20, peak: 0.1, flatten: 0.1, green: 0.5, cost: 0.5, quick: 1, headroom: 0 }
+  'user-first': { shortfall: 10000, fairness: 20, peak: 0.1, flatten: 0.1, green: 0.5, cost: 0.5, quick: 1, headroom: 0 },
+  // Dispatch on the marginal signal (site.energy.marginalCo2Series): consequential emissions, not claims.
+  'lowest-marginal-co2': { shortfall: 1000, fairness: 5, peak: 0.2, flatten: 0.2, green: 0.5, cost: 0.5, quick: 0.02, headroom: 0, marginal: 10 }
 };
 
 /**

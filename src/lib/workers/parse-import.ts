@@ -5,7 +5,7 @@ import type { GridMixSeries } from '$lib/core/grid/site';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { ImportMode } from '$lib/core/ocpi/importIssues';
 import { parseOcpiLocations, type OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
-import { parseEvseStatusPatches } from '$lib/core/ocpi/parseEvseStatusPatches';
+import { parseEvseStatusPatches, type EvsePatchTarget } from '$lib/core/ocpi/parseEvseStatusPatches';
 import type { EvseStatusPatch } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { parseOcpiSessions } from '$lib/core/io/parse-ocpi-sessions';
 import { parseAcnSessions } from '$lib/core/io/parse-acn-sessions';
@@ -26,6 +26,8 @@ export type ParseImportOptions = {
   mixDay?: string;
   /** Generation CSV: zone of local timestamps (default by layout). */
   timeZone?: string;
+  /** Status patches: the EVSE that bare PATCH bodies (the spec's example: no evse_uid, no url) are for. */
+  patchTarget?: EvsePatchTarget;
 };
 
 /** Parsed, validated content of one file, ready to be written (plain, structured-cloneable data). */
@@ -130,7 +132,7 @@ function parseText({ kind, text, file, mode, options }: ParseTextParameters): Pa
       return { ok: true, parsed: { kind, locations: r.locations }, leftOut: r.leftOut, warnings: r.warnings };
     }
     case 'ocpi-patches': {
-      const r = parseEvseStatusPatches({ input: text, file, mode });
+      const r = parseEvseStatusPatches({ input: text, file, mode, target: options.patchTarget });
       return { ok: true, parsed: { kind, patches: r.patches }, leftOut: r.leftOut, warnings: [] };
     }
     case 'ocpi-sessions':

@@ -34,7 +34,12 @@ export type ParseImportOptions = {
 export type ParsedImport =
   | { kind: 'ocpi-locations'; locations: OcpiLocationImport[] }
   | { kind: 'ocpi-patches'; patches: EvseStatusPatch[] }
-  | { kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions'; requests: ChargingRequest[] }
+  | {
+      kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions';
+      requests: ChargingRequest[];
+      /** The log's own zone (CSV: its mapping's; ACN-Data: Los Angeles), kept apart from the demo site's. */
+      logTimezone?: string;
+    }
   | {
       kind: 'generation-json' | 'generation-csv';
       /** The chosen local day's mixes (the site's periodic grid mix: the fallback outside `series`). */
@@ -55,6 +60,9 @@ export type ParsedImport =
  * a replay can use; the site row travels to the solver worker at every gate, so decades would not.
  */
 export const MAX_MIX_SERIES_DAYS = 366;
+
+/** ACN-Data's sites (Caltech, JPL, Office001) are all in Pasadena. */
+const ACN_TIMEZONE = 'America/Los_Angeles';
 
 /** What a parse ended with: the data plus left-out and warnings, or the reasons it was rejected. */
 export type ParseImportResult =
@@ -147,7 +155,8 @@ function parseText({ kind, text, file, mode, options }: ParseTextParameters): Pa
       // The replay readers skip bad sessions and report them; all-or-nothing turns any report into a rejection.
       if (mode === 'all' && r.issues.length > 0) return { ok: false, issues: r.issues };
       if (r.requests.length === 0) return { ok: false, issues: [...r.issues, { file, where: '$', message: 'no usable session in the file' }] };
-      return { ok: true, parsed: { kind, requests: r.requests }, leftOut: r.issues, warnings: [] };
+      const logTimezone = kind === 'csv-sessions' ? (options.csvMapping?.timezone ?? 'UTC') : kind === 'acn-sessions' ? ACN_TIMEZONE : undefined;
+      return { ok: true, parsed: { kind, requests: r.requests, ...(logTimezone ? { logTimezone } : {}) }, leftOut: r.issues, warnings: [] };
     }
     case 'generation-json':
     case 'generation-csv':

@@ -1,5 +1,5 @@
 import type { MachineInfo } from './machine-info';
-import type { ImportBenchRow } from './import-bench';
+import type { BrowserBenchRow } from './browser-bench';
 import type { GlpsolRun } from './native-glpsol';
 import type { ScalingRow } from './scaling';
 
@@ -51,5 +51,5 @@ export type BenchResults = {
   scaling?: Section<ScalingRow>;
   quality?: Section<QualityRow>;
   wallTime?: Section<WallTimeRow>;
-  imports?: Section<ImportBenchRow>;
+  browser?: Section<BrowserBenchRow>;
 };

@@ -2,7 +2,7 @@
  * `npm run bench` — every benchmark of issue 2, results to bench/results.json and BENCHMARKS.md.
  *
  *   npm run bench                          # all parts (~15-20 min on 2 cores)
- *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | import), others kept
+ *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | browser), others kept
  *   npm run bench -- --quick               # small sizes, for checking the harness itself
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,14 +10,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BenchResults } from './bench-results';
 import { machineInfo } from './machine-info';
-import { runImportBench } from './import-bench';
+import { runBrowserBench } from './browser-bench';
 import { runQuality } from './quality';
 import { REPO_ROOT } from './run-child';
 import { runScaling } from './scaling';
 import { runWallTime } from './wall-time';
 import { writeBenchmarksMd } from './write-benchmarks-md';
 
-const PARTS = ['scaling', 'quality', 'walltime', 'import'] as const;
+const PARTS = ['scaling', 'quality', 'walltime', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -75,9 +75,9 @@ if (only.includes('walltime')) {
   results.wallTime = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runWallTime({ quick, log })) };
   save();
 }
-if (only.includes('import')) {
-  log('== large imports in the browser (production build, headless Chromium)');
-  results.imports = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runImportBench({ quick, log })) };
+if (only.includes('browser')) {
+  log('== in the browser: large imports, strategy comparison (production build, headless Chromium)');
+  results.browser = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runBrowserBench({ quick, log })) };
   save();
 }
 log(`bench done in ${Math.round((performance.now() - started) / 1000)} s → ${resultsPath}, ${mdPath}`);

@@ -176,18 +176,18 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
     );
     if (w.notes?.length) out.push(...w.notes.map((n) => `- ${n}`), '');
   }
-  out.push(...importsSection(results.imports));
+  out.push(...browserSection(results.browser));
   return out.join('\n');
 }
 
-// Section 4: the large imports in the browser (cli/bench/import-bench.ts).
-function importsSection(s: BenchResults['imports']): string[] {
-  const out = ['## 4. Large imports in the browser', ''];
+// Section 4: what the e2e suite must not time, in the browser (cli/bench/browser-bench.ts).
+function browserSection(s: BenchResults['browser']): string[] {
+  const out = ['## 4. In the browser: large imports and the strategy comparison', ''];
   if (!s) return [...out, '_Not run yet._', ''];
   out.push(machineLine(s), '');
   out.push(
     table(
-      ['import', 'MB', 'rows', 'wall s (median)', 'longest main-thread gap ms (median / max)', 'runs'],
+      ['run', 'MB', 'rows', 'wall s (median)', 'longest main-thread gap ms (median / max)', 'runs'],
       s.rows.map((r) => [r.name, fmt(r.sizeMb, 1), r.rows, r.error ? `error: ${r.error}` : fmt(r.wallMsMedian / 1000, 1), `${fmt(r.maxGapMsMedian, 0)} / ${fmt(r.maxGapMsMax, 0)}`, r.repetitions])
     ),
     ''

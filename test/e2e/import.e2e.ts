@@ -119,7 +119,12 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect((await readIndexedDb(page)).replaySessions).toEqual([]);
     await page.getByTestId('import-valid-part').click();
     await expect(page.getByTestId('import-done')).toContainText('3 session(s) stored for replay');
+    // "Left out" counts rows, and says how many problems they had.
+    await expect(page.getByTestId('import-done')).toContainText(/left out: 2 rows \(\d+ problems?\)/);
     await expect(page.getByTestId('import-left-out')).toContainText('line 4');
+    await expect(page.getByTestId('import-log')).toContainText('2 rows');
+    // Import times read in 24-hour time like the rest of the app.
+    await expect(page.getByTestId('import-log')).not.toContainText(/\b(AM|PM)\b/);
 
     await page.getByTestId('replay-office-log.csv').click();
     await expect(page.getByTestId('replay-message')).toContainText('Replaying 3 session(s)');
@@ -128,7 +133,7 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect((db.requests as { origin: string }[]).every((r) => r.origin === 'csv')).toBe(true);
   });
 
-  test('the Boulder preset joins the date column with the start column’s time of day, and reopening keeps the mapping', async ({ page }) => {
+  test('a Boulder log is recognised from its header (Denver time, date + time of day), and its mapping is remembered after a reload', async ({ page }) => {
     await resetApp(page, '/operator/import');
     const csv = [
       'Station_Name,Transaction_Date,Transaction_Start_Time,Charging_Time__minutes_,Energy__kWh_,ObjectId',
@@ -137,19 +142,91 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     ].join('\n');
     await importText(page, 'boulder.csv', csv);
     const dialog = page.getByTestId('mapping-dialog');
-    await dialog.getByRole('button', { name: 'Boulder' }).click();
+    // No preset clicked: the header says it is the City of Boulder export.
+    await expect(dialog.getByTestId('map-note')).toContainText('Detected from the header: Boulder');
     await expect(dialog.getByTestId('map-arrival-time')).toHaveValue('Transaction_Start_Time');
-    // 13:15 and 08:40 Denver summer time (UTC−6), on each row's own date: not midnight.
+    await expect(dialog.getByTestId('map-timezone')).toHaveValue('America/Denver');
+    // 13:15 and 08:40 Denver summer time (UTC−6), on each row's own date: not midnight, not Amsterdam.
     const rows = dialog.getByTestId('map-preview').locator('tbody tr');
     await expect(rows.nth(0)).toContainText('2018-07-04 19:15');
     await expect(rows.nth(0)).toContainText('2018-07-04 21:15');
     await expect(rows.nth(1)).toContainText('2018-07-05 14:40');
     await dialog.getByTestId('map-apply').click();
     await page.getByTestId('import-map').click();
-    await expect(dialog.getByTestId('map-arrival-time')).toHaveValue('Transaction_Start_Time');
     await expect(dialog.getByTestId('map-departure-kind')).toHaveValue('minutes');
     await expect(dialog.getByTestId('map-time-format')).toHaveValue('pattern');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // After a reload the same layout gets the mapping the user applied.
+    await page.reload();
+    await expect(page.getByTestId('clock-now')).toBeVisible();
+    await importText(page, 'boulder-next-month.csv', csv);
+    await expect(dialog.getByTestId('map-note')).toContainText('The mapping you used last time');
+    await expect(dialog.getByTestId('map-arrival-time')).toHaveValue('Transaction_Start_Time');
     await expect(rows.nth(0)).toContainText('2018-07-04 19:15');
+  });
+
+  test('replays the week the user picks, with its count, and a Boulder evening session stays in the evening on the site’s clock', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    // Two weeks of a Boulder log: 2 sessions in the week of 2018-07-02, 3 in the week after; all at 18:30 Denver time.
+    const lines = ['Station_Name,Transaction_Date,Transaction_Start_Time,Charging_Time__minutes_,Energy__kWh_,ObjectId'];
+    ['2018/07/02', '2018/07/03', '2018/07/09', '2018/07/10', '2018/07/11'].forEach((d, i) => lines.push(`PARK ST${i + 1},${d} 00:00:00+00,2021/01/21 18:30:00+00,90,6,${i + 1}`));
+    await importText(page, 'boulder-weeks.csv', lines.join('\n'));
+    await page.getByTestId('mapping-dialog').getByTestId('map-apply').click();
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('5 session(s) stored for replay');
+
+    const week = page.getByTestId('replay-week-boulder-weeks.csv');
+    await expect(week.locator('option')).toHaveText(['week from 2018-07-02 · 2 session(s)', 'week from 2018-07-09 · 3 session(s)']);
+    await week.selectOption({ label: 'week from 2018-07-09 · 3 session(s)' });
+    await page.getByTestId('replay-boulder-weeks.csv').click();
+    await expect(page.getByTestId('replay-message')).toContainText('Replaying 3 session(s) of 5 (week from 2018-07-09)');
+    await expect(page.getByTestId('replay-message')).toContainText('times of day as logged in America/Denver');
+
+    const db = await readIndexedDb(page);
+    const site = (db.sites as { id: string; timezone: string }[])[0];
+    const requests = db.requests as { origin: string; arrivalMs: number }[];
+    const hours = requests.filter((r) => r.origin === 'csv').map((r) => new Intl.DateTimeFormat('en-GB', { timeZone: site.timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(r.arrivalMs));
+    expect(hours).toEqual(['18:30', '18:30', '18:30']);
+  });
+
+  test('the OCPI spec’s status PATCH example is recognised and applied to the EVSE the user chooses', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    await importText(page, 'harbour.json', [harbourDepotLocation()]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('The demo now runs on Harbour depot');
+    // location_patch_example_status.json of OCPI 2.2.1, with a last_updated newer than the fixture's.
+    await importText(page, 'location_patch_example_status.json', '{\n  "status": "CHARGING",\n  "last_updated": "2026-03-01T09:30:00Z"\n}\n');
+    await expect(page.getByTestId('import-kind')).toHaveValue('ocpi-patches');
+    await expect(page.getByTestId('import-run')).toBeDisabled();
+    await page.getByTestId('import-patch-evse').selectOption({ label: 'DE*GSL*E1' });
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('1 of 1 status patch(es) applied');
+    const evses = (await readIndexedDb(page)).evses as { id: string; status: string }[];
+    expect(evses.find((e) => e.id === 'hb-ac-1')?.status).toBe('CHARGING');
+  });
+
+  test('after a Locations import with two sites the demo can run on either, and a duplicate EVSE uid is named by its path', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    await importText(page, 'two.json', [harbourDepotLocation({ id: 'SITE-A' }), harbourDepotLocation({ id: 'SITE-B' })]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('2 site(s) with 6 EVSE(s) imported');
+    const chooser = page.getByTestId('import-site-chooser');
+    await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'true');
+    await chooser.getByTestId('import-site-SITE-B').click();
+    await expect(chooser.getByTestId('import-site-SITE-B')).toHaveAttribute('aria-pressed', 'true');
+    await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'false');
+    await chooser.getByTestId('import-site-SITE-A').click();
+    await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'true');
+
+    const dup = harbourDepotLocation({ id: 'DUP-1' }) as { evses: Record<string, unknown>[] };
+    dup.evses.push({ ...dup.evses[0], evse_id: 'DE*GSL*E9' });
+    await importText(page, 'dup.json', [dup]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-rejected')).toContainText('Nothing was imported');
+    await expect(page.getByTestId('import-issues')).toContainText('$[0].evses[3].uid');
+    await expect(page.getByTestId('import-issues')).toContainText('duplicate EVSE uid "hb-ac-1"');
+    await expect(page.getByTestId('import-issues')).not.toContainText('ConstraintError');
   });
 
   // How long these take, and how long the page's main thread pauses meanwhile, is measured by

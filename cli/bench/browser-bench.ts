@@ -7,35 +7,53 @@ import { generationMixCsv, importGenerationMix, importSessionLog, sessionLogCsv,
 import { median } from './stats';
 import { REPO_ROOT } from './run-child';
 
-/** One import measured in the browser (median of its repetitions). */
-export type ImportBenchRow = {
+/** One browser run measured (median of its repetitions). */
+export type BrowserBenchRow = {
   name: string;
   sizeMb: number;
   rows: number;
-  /** Click on Import → the "done" banner, ms (median). */
+  /** Click (Import / Compare) → its result on the page, ms (median). */
   wallMsMedian: number;
-  /** The page main thread's longest gap between 10 ms ticks during the import, ms (median, then max). */
+  /** The page main thread's longest gap between 10 ms ticks meanwhile, ms (median, then max). */
   maxGapMsMedian: number;
   maxGapMsMax: number;
   repetitions: number;
   error?: string;
 };
 
-type Scenario = { name: string; rows: number; text: string; run: (page: Page, path: string, click: () => Promise<void>) => Promise<void> };
+type Scenario = { name: string; rows: number; text: string; path: string; prepare?: (page: Page) => Promise<void>; run: (page: Page, file: string, click: (testid: string) => Promise<void>) => Promise<void> };
 
 const TIMEOUT_MS = 10 * 60_000;
 
 /**
- * The large imports of the import page, in headless Chromium against the production build
- * (`vite build` + `vite preview`): a ~50 MB generation-mix CSV and a 200,000-session log, parsed
- * and written in the import worker. Measured, not asserted (the e2e suite checks the behaviour).
+ * What the e2e suite must not time, measured in headless Chromium against the production build
+ * (`vite build` + `vite preview`): a ~50 MB generation-mix CSV and a 200,000-session log parsed
+ * and written in the import worker, and the operator's strategy comparison (8 schedulers on the
+ * demo day, in the solver worker) — wall time and the page main thread's longest pause.
+ * Measured, not asserted (the e2e suite checks the behaviour).
  */
-export async function runImportBench({ quick = false, repeat = quick ? 1 : 3, port = Number(process.env.BENCH_PORT ?? 4191), log = () => {} }: { quick?: boolean; repeat?: number; port?: number; log?: (line: string) => void } = {}): Promise<{ rows: ImportBenchRow[]; notes: string[] }> {
+export async function runBrowserBench({ quick = false, repeat = quick ? 1 : 3, port = Number(process.env.BENCH_PORT ?? 4191), log = () => {} }: { quick?: boolean; repeat?: number; port?: number; log?: (line: string) => void } = {}): Promise<{ rows: BrowserBenchRow[]; notes: string[] }> {
   const mixRows = quick ? 70_000 : 700_000;
   const sessionRows = quick ? 20_000 : 200_000;
   const scenarios: Scenario[] = [
-    { name: `generation mix CSV, ${mixRows.toLocaleString('en')} quarter-hours`, rows: mixRows, text: generationMixCsv({ rows: mixRows }), run: (page, path, click) => importGenerationMix(page, { path, timeoutMs: TIMEOUT_MS, run: click }) },
-    { name: `session log CSV, ${sessionRows.toLocaleString('en')} sessions`, rows: sessionRows, text: sessionLogCsv({ rows: sessionRows }), run: (page, path, click) => importSessionLog(page, { path, rows: sessionRows, timeoutMs: TIMEOUT_MS, run: click }) }
+    { name: `import: generation mix CSV, ${mixRows.toLocaleString('en')} quarter-hours`, rows: mixRows, text: generationMixCsv({ rows: mixRows }), path: '/operator/import', run: (page, file, click) => importGenerationMix(page, { path: file, timeoutMs: TIMEOUT_MS, run: () => click('import-run') }) },
+    { name: `import: session log CSV, ${sessionRows.toLocaleString('en')} sessions`, rows: sessionRows, text: sessionLogCsv({ rows: sessionRows }), path: '/operator/import', run: (page, file, click) => importSessionLog(page, { path: file, rows: sessionRows, timeoutMs: TIMEOUT_MS, run: () => click('import-run') }) },
+    {
+      name: 'strategy comparison of the demo day (8 schedulers, after 8 gates)',
+      rows: 8,
+      text: '',
+      path: '/operator',
+      prepare: async (page) => {
+        for (let i = 0; i < 8; i++) {
+          await page.getByTestId('clock-step').click();
+          await page.waitForFunction(() => !(document.querySelector('[data-testid="clock-step"]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: TIMEOUT_MS });
+        }
+      },
+      run: async (page, _file, click) => {
+        await click('run-compare');
+        await page.getByTestId('compare-table').waitFor({ timeout: TIMEOUT_MS });
+      }
+    }
   ];
   const dir = mkdtempSync(join(tmpdir(), 'gs-import-bench-'));
   let server: ChildProcess | undefined;
@@ -46,10 +64,10 @@ export async function runImportBench({ quick = false, repeat = quick ? 1 : 3, po
     server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { cwd: REPO_ROOT, stdio: 'ignore', detached: true });
     await waitForServer(`http://localhost:${port}/`);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-    const rows: ImportBenchRow[] = [];
+    const rows: BrowserBenchRow[] = [];
     for (const s of scenarios) {
-      const path = join(dir, `${s.rows}.csv`);
-      writeFileSync(path, s.text);
+      const file = join(dir, `${s.rows}.csv`);
+      writeFileSync(file, s.text);
       const sizeMb = Buffer.byteLength(s.text) / 1_048_576;
       const walls: number[] = [];
       const gaps: number[] = [];
@@ -58,18 +76,19 @@ export async function runImportBench({ quick = false, repeat = quick ? 1 : 3, po
         const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
         const page = await context.newPage();
         try {
-          await page.goto('/operator/import');
+          await page.goto(s.path);
           await page.getByTestId('clock-now').waitFor();
+          await s.prepare?.(page);
           let startedMs = 0;
-          const click = async () => {
+          const click = async (testid: string) => {
             await startGapMeter(page);
             startedMs = performance.now();
-            await page.getByTestId('import-run').click();
+            await page.getByTestId(testid).click();
           };
-          await s.run(page, path, click);
+          await s.run(page, file, click);
           walls.push(performance.now() - startedMs);
           gaps.push(await stopGapMeter(page));
-          if (s.name.startsWith('session') && (await countReplaySessions(page)) !== s.rows) error = 'stored count differs from the file';
+          if (s.name.startsWith('import: session') && (await countReplaySessions(page)) !== s.rows) error = 'stored count differs from the file';
         } catch (e) {
           error = e instanceof Error ? e.message.split('\n')[0] : String(e);
         } finally {
@@ -79,7 +98,13 @@ export async function runImportBench({ quick = false, repeat = quick ? 1 : 3, po
       }
       rows.push({ name: s.name, sizeMb: Math.round(sizeMb * 10) / 10, rows: s.rows, wallMsMedian: walls.length ? Math.round(median(walls)) : NaN, maxGapMsMedian: gaps.length ? Math.round(median(gaps)) : NaN, maxGapMsMax: gaps.length ? Math.round(Math.max(...gaps)) : NaN, repetitions: walls.length, ...(error ? { error } : {}) });
     }
-    return { rows, notes: ['Wall time from the click on Import to the "done" banner (reading, parsing and writing in the import worker); the gap is the page main thread\'s longest pause between 10 ms timer ticks meanwhile.'] };
+    return {
+      rows,
+      notes: [
+        'Imports: wall time from the click on Import to the "done" banner (reading, parsing and writing in the import worker). Comparison: from the click on Compare to the KPI table.',
+        "The gap is the page main thread's longest pause between 10 ms timer ticks meanwhile (what a user would feel as a frozen page)."
+      ]
+    };
   } finally {
     await browser?.close();
     if (server?.pid) process.kill(-server.pid, 'SIGTERM');

@@ -1,4 +1,6 @@
+import { openSync, readSync, closeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { hasSharedData, SHARED_DATA_MISSING, sharedDataPath } from '../../../../test/support/shared-data';
 import { CSV_MAPPINGS, detectCsvMapping, readCsvHeaderLine } from './csv-mappings';
 
 const BOULDER_HEAD =
@@ -32,3 +34,22 @@ describe('detectCsvMapping', () => {
     expect(detectCsvMapping({ header: ['Station_Name', 'Transaction_Date', 'Energy__kWh_'] })).toBeUndefined();
   });
 });
+
+// The first kB of a real file, as the import page reads it.
+function headOf(path: string): string {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(4096);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  return buf.subarray(0, n).toString('utf8');
+}
+
+describe.skipIf(!hasSharedData())('detectCsvMapping on the real logs', () => {
+  it('recognises the Boulder and Trondheim files from their first line', () => {
+    const boulder = headOf(sharedDataPath('boulder-ev-sessions', 'Electric_Vehicle_Charging_Station_Energy_Consumption.csv'));
+    expect(detectCsvMapping({ header: readCsvHeaderLine({ head: boulder }).header })?.name).toBe('boulder');
+    const trondheim = headOf(sharedDataPath('trondheim-residential-ev', 'Dataset 1_EV charging reports.csv'));
+    expect(detectCsvMapping({ header: readCsvHeaderLine({ head: trondheim }).header })?.name).toBe('trondheim');
+  });
+});
+if (!hasSharedData()) console.warn(SHARED_DATA_MISSING);

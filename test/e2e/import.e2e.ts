@@ -31,6 +31,9 @@ async function readIndexedDb(page: Page): Promise<Record<string, unknown[]>> {
   );
 }
 
+// Every test here has its own browser context (a fresh database): they can run on both workers.
+test.describe.configure({ mode: 'parallel' });
+
 async function importText(page: Page, name: string, body: unknown, { kind, partial = false }: { kind?: string; partial?: boolean } = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   await page.getByTestId('import-file').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : 'application/json', buffer: Buffer.from(text) });

@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine-info';
+import type { BrowserBenchRow } from './browser-bench';
 import type { GlpsolRun } from './native-glpsol';
 import type { ScalingRow } from './scaling';
 
@@ -50,4 +51,5 @@ export type BenchResults = {
   scaling?: Section<ScalingRow>;
   quality?: Section<QualityRow>;
   wallTime?: Section<WallTimeRow>;
+  browser?: Section<BrowserBenchRow>;
 };

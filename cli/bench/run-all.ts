@@ -2,7 +2,7 @@
  * `npm run bench` — every benchmark of issue 2, results to bench/results.json and BENCHMARKS.md.
  *
  *   npm run bench                          # all parts (~15-20 min on 2 cores)
- *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | gas), others kept
+ *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | gas | browser), others kept
  *   npm run bench -- --quick               # small sizes, for checking the harness itself
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,13 +12,14 @@ import type { BenchResults } from './bench-results';
 import { runGas } from './gas';
 import type { GasBenchResults } from './gas-results';
 import { machineInfo } from './machine-info';
+import { runBrowserBench } from './browser-bench';
 import { runQuality } from './quality';
 import { REPO_ROOT } from './run-child';
 import { runScaling } from './scaling';
 import { runWallTime } from './wall-time';
 import { writeBenchmarksMd } from './write-benchmarks-md';
 
-const PARTS = ['scaling', 'quality', 'walltime', 'gas'] as const;
+const PARTS = ['scaling', 'quality', 'walltime', 'gas', 'browser'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -80,6 +81,11 @@ if (only.includes('gas')) {
   log('== gas per attested session (ledger v2 vs v1)');
   const { rows, notes } = await runGas({ quick, log });
   results.gas = { ranAtIso: new Date().toISOString(), machine: machineInfo(), rows, notes };
+  save();
+}
+if (only.includes('browser')) {
+  log('== in the browser: large imports, strategy comparison (production build, headless Chromium)');
+  results.browser = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runBrowserBench({ quick, log })) };
   save();
 }
 log(`bench done in ${Math.round((performance.now() - started) / 1000)} s → ${resultsPath}, ${mdPath}`);

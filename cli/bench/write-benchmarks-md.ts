@@ -180,5 +180,22 @@ export function writeBenchmarksMd({ results }: { results: BenchResults & GasBenc
   }
 
   out.push(...gasSectionMd({ section: results.gas, heading: '## 4. Gas per attested session (green-claim ledger v2 vs v1, issue 9)' }));
+  out.push(...browserSection(results.browser));
   return out.join('\n');
+}
+
+// Section 5: what the e2e suite must not time, in the browser (cli/bench/browser-bench.ts).
+function browserSection(s: BenchResults['browser']): string[] {
+  const out = ['## 5. In the browser: large imports and the strategy comparison', ''];
+  if (!s) return [...out, '_Not run yet._', ''];
+  out.push(machineLine(s), '');
+  out.push(
+    table(
+      ['run', 'MB', 'rows', 'wall s (median)', 'longest main-thread gap ms (median / max)', 'runs'],
+      s.rows.map((r) => [r.name, fmt(r.sizeMb, 1), r.rows, r.error ? `error: ${r.error}` : fmt(r.wallMsMedian / 1000, 1), `${fmt(r.maxGapMsMedian, 0)} / ${fmt(r.maxGapMsMax, 0)}`, r.repetitions])
+    ),
+    ''
+  );
+  if (s.notes?.length) out.push(...s.notes.map((n) => `- ${n}`), '');
+  return out;
 }

@@ -45,6 +45,25 @@ describe('commitImport', () => {
     expect((await db.imports.get(row.id))?.summary).toContain('1 site(s) with 3 EVSE(s)');
   });
 
+  it('a partial session CSV import records how many rows were left out (not problems), the log’s zone and its weeks', async () => {
+    const db = freshDb();
+    const csv = [
+      'id,start,end,kwh',
+      'a,2018-07-04 18:30,2018-07-04 20:30,9',
+      'b,2018-07-05 08:00,2018-07-05 07:00,lots',
+      'c,2018-07-12 09:00,2018-07-12 11:00,4'
+    ].join('\n');
+    const mapping = { id: 'id', arrival: 'start', departure: 'end', energyKWh: 'kwh', timezone: 'America/Denver' };
+    const r = parseImport({ kind: 'csv-sessions', text: csv, file: 'b.csv', mode: 'partial', options: { csvMapping: mapping } });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const row = await commitImport({ db, parsed: r.parsed, leftOut: r.leftOut, mode: 'partial', file: 'b.csv' });
+    expect(row.leftOut.length).toBeGreaterThan(1);
+    expect(row.leftOutRows).toBe(1);
+    expect(row.logTimezone).toBe('America/Denver');
+    expect(row.replayWeeks?.map((w) => w.count)).toEqual([1, 1]);
+    expect(await db.imports.get(row.id)).toMatchObject({ leftOutRows: 1, logTimezone: 'America/Denver' });
+  });
+
   it('applies status patches in order, ignoring (and reporting) a stale one', async () => {
     const db = freshDb();
     await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });

@@ -4,7 +4,9 @@ import { applyEvseStatusPatches } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { mergeEvseStatus } from '$lib/core/ocpi/mergeEvseStatus';
 import type { EvseStatusState, OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
 import type { ParsedImport } from '$lib/workers/parse-import';
-import { replaySessionKey, SITE_OCPI_FACT_KEYS, type EvseRow, type GreenSlotDb, type ImportRow, type SiteOcpiFacts, type SiteRow } from './db';
+import { countLeftOutRows, type ImportReport } from './import-report';
+import { replayWeeks } from './replay-weeks';
+import { replaySessionKey, SITE_OCPI_FACT_KEYS, type EvseRow, type GreenSlotDb, type SiteOcpiFacts, type SiteRow } from './db';
 
 /** Parameters of `commitImport`. */
 export type CommitImportParameters = {
@@ -44,12 +46,13 @@ export async function commitImport({
   importId = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`,
   nowMs = Date.now(),
   onProgress
-}: CommitImportParameters): Promise<ImportRow> {
+}: CommitImportParameters): Promise<ImportReport> {
   const tables = [db.sites, db.nodes, db.evses, db.replaySessions, db.imports];
   return db.transaction('rw', tables, async () => {
     const notes: ValidationIssue[] = [];
     let written: Record<string, number> = {};
     let summary = '';
+    const extra: Partial<ImportReport> = {};
     if (parsed.kind === 'ocpi-locations') {
       written = { sites: 0, nodes: 0, evses: 0 };
       for (const loc of parsed.locations) {
@@ -74,6 +77,8 @@ export async function commitImport({
       }
       written = { replaySessions: parsed.requests.length };
       summary = `${parsed.requests.length} session(s) stored for replay`;
+      if (parsed.logTimezone) extra.logTimezone = parsed.logTimezone;
+      extra.replayWeeks = replayWeeks({ arrivalsMs: parsed.requests.map((r) => r.arrivalMs), timeZone: parsed.logTimezone });
     } else {
       const site = siteId ? await db.sites.get(siteId) : undefined;
       if (!site) throw new ValidationError([{ file, where: '$', message: 'no current site to give the grid mix to (open the demo first)' }]);
@@ -87,7 +92,8 @@ export async function commitImport({
         `grid mix of ${parsed.day} (${parsed.mixes.length} slots) set on ${site.name} as its daily profile; ` +
         `${mixes.length} slots from ${iso(startMs)} to ${iso(startMs + mixes.length * slotMinutes * 60_000)} UTC kept at their times`;
     }
-    const row: ImportRow = {
+    const allLeftOut = [...leftOut, ...notes].map(({ where, message }) => ({ where, message }));
+    const row: ImportReport = {
       id: importId,
       kind: parsed.kind,
       file,
@@ -95,8 +101,10 @@ export async function commitImport({
       mode,
       written,
       summary,
-      leftOut: [...leftOut, ...notes].map(({ where, message }) => ({ where, message })),
-      warnings: warnings.map(({ where, message }) => ({ where, message }))
+      leftOut: allLeftOut,
+      leftOutRows: countLeftOutRows({ issues: allLeftOut }),
+      warnings: warnings.map(({ where, message }) => ({ where, message })),
+      ...extra
     };
     await db.imports.put(row);
     return row;

@@ -6,6 +6,10 @@ describe('detectImportKind', () => {
   it('recognises each JSON kind from its first keys', () => {
     expect(detectImportKind({ head: JSON.stringify({ data: [harbourDepotLocation()], status_code: 1000 }) })).toBe('ocpi-locations');
     expect(detectImportKind({ head: JSON.stringify(HARBOUR_PATCHES) })).toBe('ocpi-patches');
+    // The spec's location_patch_example_status.json: a bare PATCH body.
+    expect(detectImportKind({ head: '{\n  "status": "CHARGING",\n  "last_updated": "2019-06-24T12:39:09Z"\n}\n' })).toBe('ocpi-patches');
+    // A session's status is not an EVSE status.
+    expect(detectImportKind({ head: '{"status": "ACTIVE", "last_updated": "2019-06-24T12:39:09Z"}' })).toBeUndefined();
     expect(detectImportKind({ head: JSON.stringify([{ id: 's', start_date_time: 'x', kwh: 3, auth_method: 'COMMAND' }]) })).toBe('ocpi-sessions');
     // A CDR's cdr_location carries coordinates, like a Location: it is still a session record.
     const cdr = { id: 'C1', start_date_time: 'x', cdr_location: { id: 'L1', coordinates: { latitude: '52.1', longitude: '4.3' }, evse_uid: 'E1' }, total_energy: 12 };

@@ -20,6 +20,7 @@ export type DetectImportKindParameters = {
 };
 
 const has = (text: string, ...keys: string[]) => keys.some((k) => text.includes(`"${k}"`));
+const EVSE_STATUS_VALUE = /"status"\s*:\s*"(AVAILABLE|BLOCKED|CHARGING|INOPERATIVE|OUTOFORDER|PLANNED|REMOVED|RESERVED|UNKNOWN)"/;
 
 /**
  * Guesses what a file is from its first kB (keys for JSON, the header line for CSV). Returns
@@ -33,6 +34,8 @@ export function detectImportKind({ name = '', head }: DetectImportKindParameters
     if (has(text, 'cdr_location', 'total_energy', 'kwh', 'auth_method')) return 'ocpi-sessions';
     if (has(text, 'evses', 'coordinates', 'parking_type')) return 'ocpi-locations';
     if (has(text, 'evse_uid', 'url') && has(text, 'last_updated', 'body')) return 'ocpi-patches';
+    // The spec's own example (location_patch_example_status.json) is a bare body: an EVSE status and last_updated.
+    if (has(text, 'last_updated') && EVSE_STATUS_VALUE.test(text)) return 'ocpi-patches';
     if (has(text, 'xAxisValues') || (has(text, 'name') && has(text, 'data') && /"en"\s*:/.test(text))) return 'generation-json';
     return undefined;
   }

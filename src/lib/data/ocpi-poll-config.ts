@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '$lib/core/errors';
+import { ocpiEndpointProblem } from '$lib/core/ocpi/ocpiEndpointProblem';
 
 /** What the operator configured for live status polling (stored in settings under `ocpiPoll`). */
 export type OcpiPollConfig = {
@@ -40,16 +41,10 @@ export const POLL_INTERVAL_RANGE_S = { min: 10, max: 3600 } as const;
 export function validateOcpiPollConfig({ config }: { config: OcpiPollConfig }): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const at = (where: string, message: string) => issues.push({ file: 'polling settings', where, message });
-  let url: URL | undefined;
-  try {
-    url = new URL(config.url);
-  } catch {
-    at('url', 'expected an absolute URL like https://cpo.example/ocpi/2.2.1/locations');
-  }
-  if (url) {
-    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) at('url', 'expected https:// (plain http only for localhost): the token must not travel in clear text');
-    if (url.username || url.password) at('url', 'expected no user:password in the URL (the token goes in the Authorization header)');
+  if (!URL.canParse(config.url)) at('url', 'expected an absolute URL like https://cpo.example/ocpi/2.2.1/locations');
+  else {
+    const problem = ocpiEndpointProblem({ url: config.url });
+    if (problem) at('url', problem);
   }
   if (!config.token) at('token', 'expected the credentials token the backend issued');
   else if (!/^[\x21-\x7e]+$/.test(config.token)) at('token', 'expected printable ASCII without spaces');

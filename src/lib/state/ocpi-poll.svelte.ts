@@ -3,6 +3,7 @@ import { pollOcpi, type FetchLike } from '$lib/core/ocpi/pollOcpi';
 import { parseOcpiLocations } from '$lib/core/ocpi/parseOcpiLocations';
 import { getDb } from '$lib/data/db';
 import { commitPolledLocations } from '$lib/data/commit-polled-locations';
+import { pwa } from './pwa.svelte';
 import { OCPI_POLL_KEY, validateOcpiPollConfig, type OcpiPollConfig, type OcpiPollMemory, type OcpiPollSetting } from '$lib/data/ocpi-poll-config';
 
 const DEFAULT_CONFIG: OcpiPollConfig = { url: '', token: '', intervalS: 60, tokenEncoding: 'base64', enabled: false };
@@ -12,7 +13,8 @@ const DEFAULT_CONFIG: OcpiPollConfig = { url: '', token: '', intervalS: 60, toke
  * config and what the last poll left (ETag, Last-Modified, when the state was last confirmed) are
  * stored in Dexie, so a reload keeps the conditional requests and the age of the known state;
  * every poll reads the stored config first, so a change or a Stop in another tab is followed.
- * Offline (navigator.onLine false, or fetch fails) the stored statuses stay as they are.
+ * Offline (the app's network verdict, or the fetch fails) the stored statuses stay as they are; a
+ * failed fetch asks the app to check whether the device is offline, an answer tells it it is online.
  */
 class OcpiPollState {
   config = $state<OcpiPollConfig>({ ...DEFAULT_CONFIG });
@@ -61,7 +63,7 @@ class OcpiPollState {
       // Another tab may have changed the endpoint or token: the stored setting is the truth.
       await this.#adoptStored();
       if (!this.config.url) return;
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      if (!pwa.online || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
         this.memory = { ...this.memory, lastAttemptMs: at, lastOutcome: 'offline', lastMessage: 'the browser is offline' };
         return;
       }
@@ -73,6 +75,8 @@ class OcpiPollState {
         etag: this.memory.etag,
         lastModified: this.memory.lastModified
       });
+      if (r.kind === 'offline') void pwa.requestFailed();
+      else pwa.requestSucceeded();
       const base = { ...this.memory, lastAttemptMs: r.fetchedAtMs, lastOutcome: r.kind };
       if (r.kind === 'ok') {
         let parsed: ReturnType<typeof parseOcpiLocations>;

@@ -5,7 +5,7 @@ import type { GridMixSeries } from '$lib/core/grid/site';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { ImportMode } from '$lib/core/ocpi/importIssues';
 import { parseOcpiLocations, type OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
-import { parseEvseStatusPatches } from '$lib/core/ocpi/parseEvseStatusPatches';
+import { parseEvseStatusPatches, type EvsePatchTarget } from '$lib/core/ocpi/parseEvseStatusPatches';
 import type { EvseStatusPatch } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { parseOcpiSessions } from '$lib/core/io/parse-ocpi-sessions';
 import { parseAcnSessions } from '$lib/core/io/parse-acn-sessions';
@@ -26,13 +26,20 @@ export type ParseImportOptions = {
   mixDay?: string;
   /** Generation CSV: zone of local timestamps (default by layout). */
   timeZone?: string;
+  /** Status patches: the EVSE that bare PATCH bodies (the spec's example: no evse_uid, no url) are for. */
+  patchTarget?: EvsePatchTarget;
 };
 
 /** Parsed, validated content of one file, ready to be written (plain, structured-cloneable data). */
 export type ParsedImport =
   | { kind: 'ocpi-locations'; locations: OcpiLocationImport[] }
   | { kind: 'ocpi-patches'; patches: EvseStatusPatch[] }
-  | { kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions'; requests: ChargingRequest[] }
+  | {
+      kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions';
+      requests: ChargingRequest[];
+      /** The log's own zone (CSV: its mapping's; ACN-Data: Los Angeles), kept apart from the demo site's. */
+      logTimezone?: string;
+    }
   | {
       kind: 'generation-json' | 'generation-csv';
       /** The chosen local day's mixes (the site's periodic grid mix: the fallback outside `series`). */
@@ -53,6 +60,9 @@ export type ParsedImport =
  * a replay can use; the site row travels to the solver worker at every gate, so decades would not.
  */
 export const MAX_MIX_SERIES_DAYS = 366;
+
+/** ACN-Data's sites (Caltech, JPL, Office001) are all in Pasadena. */
+const ACN_TIMEZONE = 'America/Los_Angeles';
 
 /** What a parse ended with: the data plus left-out and warnings, or the reasons it was rejected. */
 export type ParseImportResult =
@@ -130,7 +140,7 @@ function parseText({ kind, text, file, mode, options }: ParseTextParameters): Pa
       return { ok: true, parsed: { kind, locations: r.locations }, leftOut: r.leftOut, warnings: r.warnings };
     }
     case 'ocpi-patches': {
-      const r = parseEvseStatusPatches({ input: text, file, mode });
+      const r = parseEvseStatusPatches({ input: text, file, mode, target: options.patchTarget });
       return { ok: true, parsed: { kind, patches: r.patches }, leftOut: r.leftOut, warnings: [] };
     }
     case 'ocpi-sessions':
@@ -145,7 +155,8 @@ function parseText({ kind, text, file, mode, options }: ParseTextParameters): Pa
       // The replay readers skip bad sessions and report them; all-or-nothing turns any report into a rejection.
       if (mode === 'all' && r.issues.length > 0) return { ok: false, issues: r.issues };
       if (r.requests.length === 0) return { ok: false, issues: [...r.issues, { file, where: '$', message: 'no usable session in the file' }] };
-      return { ok: true, parsed: { kind, requests: r.requests }, leftOut: r.issues, warnings: [] };
+      const logTimezone = kind === 'csv-sessions' ? (options.csvMapping?.timezone ?? 'UTC') : kind === 'acn-sessions' ? ACN_TIMEZONE : undefined;
+      return { ok: true, parsed: { kind, requests: r.requests, ...(logTimezone ? { logTimezone } : {}) }, leftOut: r.issues, warnings: [] };
     }
     case 'generation-json':
     case 'generation-csv':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors';
+import { readFileSync } from 'node:fs';
+import { hasSharedData, SHARED_DATA_MISSING, sharedDataPath } from '../../../../test/support/shared-data';
 import { parseEvseStatusPatches } from './parseEvseStatusPatches';
 
 describe('parseEvseStatusPatches', () => {
@@ -45,4 +47,26 @@ describe('parseEvseStatusPatches', () => {
     expect(r.leftOut).toEqual([{ file: 'patches', where: '$[1].url', message: expect.stringContaining('%-escapes') }]);
     expect(() => parseEvseStatusPatches({ input: [good, bad] })).toThrow(ValidationError);
   });
+
+  it('reads a bare PATCH body (the spec’s status example, no evse_uid) for the EVSE the user chose', () => {
+    const body = { status: 'CHARGING', last_updated: '2019-06-24T12:39:09Z' };
+    const { patches } = parseEvseStatusPatches({ input: JSON.stringify(body), target: { evseUid: 'hb-ac-1', locationId: 'HARBOUR' } });
+    expect(patches).toEqual([{ evseUid: 'hb-ac-1', locationId: 'HARBOUR', status: 'CHARGING', lastUpdatedMs: Date.parse('2019-06-24T12:39:09Z') }]);
+  });
+
+  it('error: a bare PATCH body without a chosen EVSE says to choose one', () => {
+    expect(() => parseEvseStatusPatches({ input: '{"status":"CHARGING","last_updated":"2019-06-24T12:39:09Z"}', file: 'p.json' })).toThrow(ValidationError);
+    try {
+      parseEvseStatusPatches({ input: '{"status":"CHARGING","last_updated":"2019-06-24T12:39:09Z"}', file: 'p.json' });
+    } catch (e) {
+      expect((e as ValidationError).issues[0]).toMatchObject({ where: '$', message: expect.stringContaining('choose the EVSE') });
+    }
+  });
+
+  it.skipIf(!hasSharedData())('reads the spec’s own location_patch_example_status.json for a chosen EVSE', () => {
+    const text = readFileSync(sharedDataPath('ocpi-examples', 'v2.2.1', 'examples', 'location_patch_example_status.json'), 'utf8');
+    const { patches } = parseEvseStatusPatches({ input: text, target: { evseUid: 'E1' } });
+    expect(patches).toEqual([{ evseUid: 'E1', status: 'CHARGING', lastUpdatedMs: Date.parse('2019-06-24T12:39:09Z') }]);
+  });
+  if (!hasSharedData()) console.warn(SHARED_DATA_MISSING);
 });

@@ -18,18 +18,30 @@ const loggedPatchSchema = z.object({
   body: patchBodySchema
 });
 
+/** The EVSE a bare PATCH body is for (OCPI puts it in the URL, which a saved body does not carry). */
+export type EvsePatchTarget = { evseUid: string; locationId?: string };
+
+/** True when a JSON value is a bare PATCH body like the spec's `location_patch_example_status.json` (no evse_uid, no url). */
+export function isBarePatchBody(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && 'last_updated' in value && !('evse_uid' in value) && !('url' in value) && !('evses' in value);
+}
+
 /**
  * Parses a pasted/dropped file of EVSE status patches: a JSON array (or one object) of either
- * `{ evse_uid, location_id?, status?, last_updated }` or `{ url, body }` as logged from the PATCH call.
+ * `{ evse_uid, location_id?, status?, last_updated }`, `{ url, body }` as logged from the PATCH call,
+ * or a bare body `{ status, last_updated }` (the spec's example) for the EVSE given as `target`.
  */
 export function parseEvseStatusPatches({
   input,
   file = 'patches',
-  mode = 'all'
+  mode = 'all',
+  target
 }: {
   input: unknown;
   file?: string;
   mode?: ImportMode;
+  /** The EVSE that bare bodies (no evse_uid, no url) are for. */
+  target?: EvsePatchTarget;
 }): { patches: EvseStatusPatch[]; leftOut: ValidationIssue[] } {
   const json = dropNulls(typeof input === 'string' ? parseJsonText({ text: input, file }) : input);
   const list = Array.isArray(json) ? json : [json];
@@ -47,6 +59,18 @@ export function parseEvseStatusPatches({
       }
       const p: EvseStatusPatch = { evseUid, locationId, lastUpdatedMs: ocpiDateMs(r.data.body.last_updated) };
       if (r.data.body.status) p.status = r.data.body.status;
+      patches.push(p);
+      return;
+    }
+    if (isBarePatchBody(raw)) {
+      if (!target) {
+        return void issues.push({ file, where: jsonPath(basePath), message: 'a PATCH body without evse_uid (in OCPI the EVSE is in the URL): choose the EVSE it is for, or add "evse_uid"' });
+      }
+      const r = patchBodySchema.safeParse(raw);
+      if (!r.success) return void issues.push(...importIssues({ error: r.error, input: raw, file, basePath }));
+      const p: EvseStatusPatch = { evseUid: target.evseUid, lastUpdatedMs: ocpiDateMs(r.data.last_updated) };
+      if (target.locationId) p.locationId = target.locationId;
+      if (r.data.status) p.status = r.data.status;
       patches.push(p);
       return;
     }

@@ -162,6 +162,23 @@ describe('parseOcpiLocations', () => {
     ]);
   });
 
+  it('error: a duplicate EVSE uid inside one Location is rejected at its named path; the same uid in two Locations is fine', () => {
+    const dup = structuredClone(harbour) as typeof harbour & { evses: { uid: string }[] };
+    dup.evses.push({ ...structuredClone(dup.evses[0]), evse_id: 'DE*GSL*E1B' } as (typeof dup.evses)[number]);
+    expect(() => parseOcpiLocations({ input: [dup], file: 'dup.json' })).toThrow(ValidationError);
+    try {
+      parseOcpiLocations({ input: [dup], file: 'dup.json' });
+    } catch (e) {
+      expect((e as ValidationError).issues).toEqual([{ file: 'dup.json', where: '$[0].evses[4].uid', message: expect.stringContaining('duplicate EVSE uid "E1" in this Location (already at $[0].evses[0].uid)') }]);
+    }
+    const partial = parseOcpiLocations({ input: [dup], mode: 'partial' });
+    const plain = parseOcpiLocations({ input: [harbour] }).locations[0].site.evses.map((e) => e.id);
+    expect(partial.locations[0].site.evses.map((e) => e.id)).toEqual(plain);
+    expect(partial.leftOut.map((i) => i.where)).toEqual(['$[0].evses[4].uid']);
+    const two = parseOcpiLocations({ input: [harbour, { ...harbour, id: 'HARBOUR-2' }] });
+    expect(two.locations.map((l) => l.site.evses.length)).toEqual([plain.length, plain.length]);
+  });
+
   it('error: partial mode keeps the valid EVSEs and Locations and lists what was left out', () => {
     const bad = structuredClone(harbour) as typeof harbour & { evses: { status: string }[] };
     bad.evses[0].status = 'SLEEPING';

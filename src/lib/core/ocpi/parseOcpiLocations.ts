@@ -100,10 +100,16 @@ export function parseOcpiLocations({
     }
     const loc = parsed.data;
     const evses: OcpiEvse[] = [];
+    // OCPI addresses an EVSE by location + uid: two EVSEs of one Location with one uid cannot both be stored.
+    const uidAt = new Map<string, string>();
     (loc.evses ?? []).forEach((raw, i) => {
       const e = ocpiEvseSchema.safeParse(raw);
-      if (e.success) evses.push(e.data);
-      else issues.push(...importIssues({ error: e.error, input: raw, file, basePath: [...path, 'evses', i] }));
+      if (!e.success) return void issues.push(...importIssues({ error: e.error, input: raw, file, basePath: [...path, 'evses', i] }));
+      const where = jsonPath([...path, 'evses', i, 'uid']);
+      const first = uidAt.get(e.data.uid);
+      if (first !== undefined) return void issues.push({ file, where, message: `duplicate EVSE uid "${e.data.uid}" in this Location (already at ${first}): expected each EVSE of a Location to have its own uid` });
+      uidAt.set(e.data.uid, where);
+      evses.push(e.data);
     });
     let energy: OcpiSourceMixResult | undefined;
     if (loc.energy_mix !== undefined) {

@@ -87,4 +87,41 @@ describe('pollOcpi', () => {
     const r = await pollOcpi({ url, token: 't', fetch: fakeFetch(loop).fetch, maxPages: 3 });
     expect(r).toMatchObject({ kind: 'error', message: 'stopped after 3 pages (the Link header kept going)' });
   });
+
+  it.each([
+    ['another host', 'https://evil.example/steal?offset=2'],
+    ['a look-alike subdomain', 'https://cpo.example.evil.example/ocpi/2.2.1/locations?offset=2'],
+    ['another port', 'https://cpo.example:8443/ocpi/2.2.1/locations?offset=2'],
+    ['plain http on the same host', 'http://cpo.example/ocpi/2.2.1/locations?offset=2'],
+    ['a javascript: URL', 'javascript:alert(1)'],
+    ['credentials in the URL', 'https://u:p@cpo.example/ocpi/2.2.1/locations?offset=2']
+  ])('error: a next-page Link to %s is not followed and the token is sent nowhere but the configured origin', async (_what, target) => {
+    const { fetch, calls } = fakeFetch([
+      { status: 200, body: envelope([{ id: 'L1' }]), headers: { Link: `<${target}>; rel="next"` } },
+      { status: 200, body: envelope([{ id: 'L2' }]) }
+    ]);
+    const r = await pollOcpi({ url, token: 'secret', fetch });
+    expect(r).toMatchObject({ kind: 'error', message: expect.stringContaining('was not followed') });
+    expect(calls.map((c) => c.url)).toEqual([url]);
+    expect(calls.every((c) => new URL(c.url).origin === 'https://cpo.example')).toBe(true);
+  });
+
+  it('follows a relative next-page Link on the same origin, and plain http only on localhost', async () => {
+    const local = 'http://localhost:8080/ocpi/2.2.1/locations';
+    const { fetch, calls } = fakeFetch([
+      { status: 200, body: envelope([1]), headers: { Link: '</ocpi/2.2.1/locations?offset=1>; rel="next"' } },
+      { status: 200, body: envelope([2]) }
+    ]);
+    const r = await pollOcpi({ url: local, token: 't', fetch });
+    expect(r.kind === 'ok' && r.data).toEqual([1, 2]);
+    expect(calls.map((c) => c.url)).toEqual([local, 'http://localhost:8080/ocpi/2.2.1/locations?offset=1']);
+    expect(calls.every((c) => c.headers.Authorization === `Token ${btoa('t')}`)).toBe(true);
+  });
+
+  it('error: a configured endpoint over plain http (not localhost) is not polled at all', async () => {
+    const { fetch, calls } = fakeFetch([{ status: 200, body: envelope([]) }]);
+    const r = await pollOcpi({ url: 'http://cpo.example/ocpi/2.2.1/locations', token: 't', fetch });
+    expect(r).toMatchObject({ kind: 'error', message: expect.stringContaining('https://') });
+    expect(calls).toEqual([]);
+  });
 });

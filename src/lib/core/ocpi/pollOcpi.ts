@@ -1,3 +1,5 @@
+import { ocpiEndpointProblem } from './ocpiEndpointProblem';
+
 /** The subset of `fetch` pollOcpi needs (the browser's, Node's, or a test fake). */
 export type FetchLike = (
   url: string,
@@ -51,7 +53,9 @@ export type PollOcpiResult =
 /**
  * Polls an OCPI module endpoint with the given fetch (works in the browser, a worker and Node):
  * `Authorization: Token …`, conditional headers, 304 handling, the OCPI response envelope
- * (`data`, `status_code`, `timestamp`) and pagination through `Link: <…>; rel="next"`.
+ * (`data`, `status_code`, `timestamp`) and pagination through `Link: <…>; rel="next"`. The token is
+ * only ever sent to `url`'s origin over https (http for localhost): a Link elsewhere ends the poll
+ * with an error before any request is made to it.
  * @example const r = await pollOcpi({ url, token, fetch: globalThis.fetch, etag: last.etag })
  */
 export async function pollOcpi({
@@ -73,8 +77,13 @@ export async function pollOcpi({
   let firstEtag: string | undefined;
   let firstLastModified: string | undefined;
   let serverTimeMs: number | undefined;
+  const startProblem = ocpiEndpointProblem({ url });
+  if (startProblem) return { kind: 'error', message: `not polled: ${startProblem}`, fetchedAtMs: nowMs() };
+  const origin = new URL(url).origin;
 
   while (next !== null) {
+    const linkProblem = pages > 0 ? ocpiEndpointProblem({ url: next, origin }) : null;
+    if (linkProblem) return { kind: 'error', message: `the backend's next-page Link (${next}) was not followed: ${linkProblem}`, fetchedAtMs: nowMs() };
     if (pages >= maxPages) {
       return { kind: 'error', message: `stopped after ${maxPages} pages (the Link header kept going)`, fetchedAtMs: nowMs() };
     }
@@ -142,7 +151,13 @@ function nextLink(header: string | null, current: string): string | null {
   if (!header) return null;
   for (const part of header.split(/,(?=\s*<)/)) {
     const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-    if (m && /\brel\s*=\s*"?next"?/i.test(m[2])) return new URL(m[1], current).toString();
+    if (!m || !/\brel\s*=\s*"?next"?/i.test(m[2])) continue;
+    try {
+      return new URL(m[1], current).toString();
+    } catch {
+      // An unparsable target is returned as is: the origin check refuses it with its text.
+      return m[1];
+    }
   }
   return null;
 }

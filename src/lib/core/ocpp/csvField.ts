@@ -1,9 +1,16 @@
-/** One CSV field: numbers to at most 6 decimals, text quoted when it holds a comma, quote or line break. */
+import { neutralizeCsvFormula } from './neutralizeCsvFormula';
+
+/**
+ * One CSV field: numbers to at most 6 decimals; text that a spreadsheet would run as a formula gets
+ * a leading `'` (neutralizeCsvFormula); text quoted when it holds a comma, quote, line break or that `'`.
+ * Every CSV GreenSlot writes goes through here (csvDocument).
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Math.round(value * 1e6) / 1e6) : '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = String(value);
+  const text = neutralizeCsvFormula(raw);
+  return text !== raw || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV document (RFC 4180, CRLF line ends) from a header and rows. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGenerationCsv } from '../generation/parseGenerationCsv';
 import { csvField } from './csvField';
+import { neutralizeCsvFormula } from './neutralizeCsvFormula';
 import { writeSessionsCsv } from './writeSessionsCsv';
 import { writeSlotResultsCsv, type SlotCsvRow } from './writeSlotResultsCsv';
 
@@ -11,6 +12,24 @@ describe('csvField', () => {
     expect(csvField(0.1 + 0.2)).toBe('0.3');
     expect(csvField(undefined)).toBe('');
     expect(csvField(NaN)).toBe('');
+  });
+
+  it('neutralises text cells a spreadsheet would run as a formula, and leaves numbers and plain text alone', () => {
+    expect(csvField('=HYPERLINK("http://x.example","click")')).toBe(`"'=HYPERLINK(""http://x.example"",""click"")"`);
+    expect(csvField('+cmd|/c calc')).toBe(`"'+cmd|/c calc"`);
+    expect(csvField('-2+3')).toBe(`"'-2+3"`);
+    expect(csvField('@SUM(A1:A9)')).toBe(`"'@SUM(A1:A9)"`);
+    expect(csvField('\t=1+1')).toBe(`"'\t=1+1"`);
+    expect(csvField('\r=1+1')).toBe(`"'\r=1+1"`);
+    expect(csvField(-20)).toBe('-20');
+    expect(csvField('A1-2')).toBe('A1-2');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField(true)).toBe('true');
+  });
+
+  it('a neutralised cell reads back as the original text after stripping the leading quote', () => {
+    expect(neutralizeCsvFormula('=1+1').slice(1)).toBe('=1+1');
+    expect(neutralizeCsvFormula('plain')).toBe('plain');
   });
 });
 
@@ -41,6 +60,16 @@ describe('writeSessionsCsv', () => {
     );
     expect(row).toBe('"S,1",E1,2023-07-01T08:00:00.000Z,2023-07-01T10:00:00.000Z,green,finished,departed,10,8,2,6,0.75,,1200,150,2.4,6,0,0,0,0,2,0,0');
     expect(end).toBe('');
+  });
+
+  it('an imported session id or EVSE id that looks like a formula is exported as text', () => {
+    const csv = writeSessionsCsv({
+      sessions: [
+        { id: '=cmd|"/c calc"!A0', evseId: '@evil', arrivalMs: 0, departureMs: 3_600_000, requestedKWh: 1, deliveredKWh: 1, greenKWh: 0, bySourceKWh: {}, co2G: 0, cost: 0, status: 'finished' }
+      ]
+    });
+    const row = csv.split('\r\n')[1];
+    expect(row.startsWith(`"'=cmd|""/c calc""!A0","'@evil",`)).toBe(true);
   });
 });
 

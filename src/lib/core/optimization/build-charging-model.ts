@@ -25,6 +25,11 @@ export type BuildChargingModelParameters = {
   minPower?: MinPowerMode;
   /** Sides of the transformer polygon passed to `buildGridRows`. */
   polygonSides?: number;
+  /**
+   * With `milp`: only these sessions get binaries (lazy integrality, see optimizeCharging); the
+   * others keep continuous power. Default: every session with a minimum.
+   */
+  integerSessionIds?: ReadonlySet<string>;
 };
 
 /** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
@@ -41,7 +46,7 @@ const ENERGY_EPS = 1e-9;
  * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
  * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
  */
-export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides }: BuildChargingModelParameters): ChargingModel {
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds }: BuildChargingModelParameters): ChargingModel {
   const w = weights ?? strategyWeights({ strategy: input.strategy });
   const h = slotHoursOf(input.timeline);
   const { site, firstSlot } = input;
@@ -76,8 +81,9 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     const reachableKWh = Math.min(R, maxKw * h * len);
     // A request smaller than one slot at minimum power is finished within one slot (the car
     // draws minKw until full), so its slot average is R/h: the effective minimum is min(minKw, R/h).
-    const useMin = minPower === 'milp' && s.minKw > 0 && s.minKw <= maxKw && R > ENERGY_EPS;
-    const minKw = useMin ? Math.min(s.minKw, R / h) : 0;
+    const modelledMin = modelledMinKw({ minKw: s.minKw, maxKw, remainingKWh: R, slotHours: h });
+    const useMin = minPower === 'milp' && modelledMin > 0 && (!integerSessionIds || integerSessionIds.has(s.id));
+    const minKw = useMin ? modelledMin : 0;
     const ts: TermSession = {
       id: s.id,
       evseId: s.evseId,
@@ -198,6 +204,17 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     hasIntegers,
     warnings
   };
+}
+
+/**
+ * The minimum power a session's binaries enforce, kW: min(minKw, R/h) — a request smaller than one
+ * slot at minimum power is finished within one slot (the car draws minKw until full), so its slot
+ * average is R/h. 0 when the session has no usable minimum (none, above its own max, nothing left).
+ */
+export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw: number; maxKw: number; remainingKWh: number; slotHours: number }): number {
+  const R = Math.max(0, remainingKWh);
+  const max = Math.max(0, maxKw);
+  return minKw > 0 && minKw <= max && R > ENERGY_EPS ? Math.min(minKw, R / slotHours) : 0;
 }
 
 /**

@@ -19,7 +19,7 @@ const OFFLINE_MILP_SEARCH_MS = 60_000;
  * free for arrivals an online gate cannot see (perfect foresight sees them all), and with a long
  * MILP search (a gate's 5-s cap left the incumbent load-dependent: 99.10 vs 99.17 % on Caltech).
  */
-const offlineOptimize: Scheduler = (input) => optimizeCharging(input, { weights: { headroom: 0 }, milpSearchMs: OFFLINE_MILP_SEARCH_MS });
+const offlineOptimize: Scheduler = (input) => optimizeCharging(input, { weights: { headroom: 0 }, milpSearchMs: OFFLINE_MILP_SEARCH_MS, minPowerHorizonHours: Infinity });
 
 /** Parameters of `offlineOptimum`. */
 export type OfflineOptimumParameters = {

@@ -30,6 +30,11 @@ export type BuildChargingModelParameters = {
    * others keep continuous power. Default: every session with a minimum.
    */
   integerSessionIds?: ReadonlySet<string>;
+  /**
+   * With `milp`: binaries only in slots before this one (the near term, see optimizeCharging's
+   * `minPowerHorizonHours`); later slots keep continuous power. Default: the whole horizon.
+   */
+  integerUntilSlot?: number;
 };
 
 /** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
@@ -46,7 +51,7 @@ const ENERGY_EPS = 1e-9;
  * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
  * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
  */
-export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds }: BuildChargingModelParameters): ChargingModel {
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot }: BuildChargingModelParameters): ChargingModel {
   const w = weights ?? strategyWeights({ strategy: input.strategy });
   const h = slotHoursOf(input.timeline);
   const { site, firstSlot } = input;
@@ -92,6 +97,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       toSlot: len > 0 && R > ENERGY_EPS && maxKw > 0 ? toSlot : fromSlot,
       uCol: -1,
       onCol: -1,
+      onSlots: 0,
       remainingKWh: R,
       reachableKWh: reachableKWh > ENERGY_EPS ? reachableKWh : 0,
       maxKw,
@@ -111,11 +117,13 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
     if (s.battery) addTaperRows({ b, ts, battery: s.battery, h, lpId });
-    if (useMin) {
+    const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
+    if (useMin && onTo > fromSlot) {
       hasIntegers = true;
       ts.onCol = b.numCols;
-      for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `on.${lpId}.${t}`, lb: 0, ub: 1, integer: true });
-      for (let t = fromSlot; t < toSlot; t++) {
+      ts.onSlots = onTo - fromSlot;
+      for (let t = fromSlot; t < onTo; t++) b.addColumn({ name: `on.${lpId}.${t}`, lb: 0, ub: 1, integer: true });
+      for (let t = fromSlot; t < onTo; t++) {
         const p = ts.pCol + t - fromSlot;
         const on = ts.onCol + t - fromSlot;
         b.addRow(`minkw.${lpId}.${t}`, [[p, 1], [on, -minKw]], 0, Infinity);
@@ -157,16 +165,21 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       const t = firstSlot + i;
       b.beginRow(`${rowLp}.${t}`);
       let terms = 0;
+      // The most the row's left side can reach (every session at its max where the coefficient is
+      // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
+      // of a site below its limit are such rows.
+      let reachKw = 0;
       for (let k = 0; k < lists.length; k++) {
         const list = lists[k];
         if (!list) continue;
         for (const s of list) {
           if (t < s.fromSlot || t >= s.toSlot) continue;
           b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
+          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * s.maxKw;
           terms++;
         }
       }
-      if (terms === 0) b.discardRow();
+      if (terms === 0 || reachKw <= row.rhs[i]) b.discardRow();
       else b.endRow(-Infinity, row.rhs[i]);
     }
   }
@@ -194,8 +207,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     firstSlot,
     horizonEndSlot,
     slotHours: h,
-    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw }) => ({
-      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw }) => ({
+      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw
     })),
     gridRows,
     evseMaxKw,

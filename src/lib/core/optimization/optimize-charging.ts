@@ -27,6 +27,13 @@ export type OptimizeChargingOptions = HighsLoadParameters & {
   highsMode?: HighsInputMode;
   /** Relative MIP gap (HiGHS `mip_rel_gap`, and the rounding shortcut's). Default 1e-3. */
   mipRelGap?: number;
+  /**
+   * Minimum power is enforced (binaries) in the first hours of the horizon only, h; later slots
+   * are planned with continuous power. Only the first slot is dispatched and every gate plans
+   * again, so the far plan only needs to be close. Default 1 h; `Infinity` for the whole horizon
+   * (the offline optimum, whose plan is replayed as it is).
+   */
+  minPowerHorizonHours?: number;
   /** Absolute MIP gap, objective units. Default 1 Wh of shortfall (`DEFAULT_MIP_ABS_GAP_KWH` × the shortfall weight). */
   mipAbsGap?: number;
   /** `milp` (default) models minimum power with binaries; `relax` solves the LP and rounds. */
@@ -52,6 +59,9 @@ export const DEFAULT_MILP_SEARCH_MS = 5_000;
 /** Default absolute MIP gap, kWh of shortfall (times the shortfall weight): 1 Wh per gate. */
 export const DEFAULT_MIP_ABS_GAP_KWH = 1e-3;
 
+/** Default near term in which minimum power is enforced with binaries, h (see `minPowerHorizonHours`). */
+export const DEFAULT_MIN_POWER_HORIZON_HOURS = 1;
+
 /** Most MILP solves of the lazy-integrality loop (the last one has every binary). */
 const LAZY_MILP_ROUNDS = 10;
 
@@ -72,7 +82,7 @@ const ROW_TOLERANCE = 1e-7;
  */
 export async function optimizeCharging(input: ScheduleInput, options: OptimizeChargingOptions = {}): Promise<ScheduleResult> {
   const t0 = performance.now();
-  const { minPower = 'milp', mipRelGap = 1e-3, milpBudgetShare = 0.5, milpSearchMs = DEFAULT_MILP_SEARCH_MS } = options;
+  const { minPower = 'milp', minPowerHorizonHours = DEFAULT_MIN_POWER_HORIZON_HOURS, mipRelGap = 1e-3, milpBudgetShare = 0.5, milpSearchMs = DEFAULT_MILP_SEARCH_MS } = options;
   const scheduler = options.solverName ?? (options.solveLp ? 'custom' : 'highs');
   const issues = checkScheduleInput(input);
   if (issues.length > 0) return fallback({ input, options, reason: `invalid input: ${summarize(issues)}`, t0 });
@@ -122,6 +132,10 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     return { scheduler, status, setpointsKw, plans, buildMs, solveMs: performance.now() - tSolve - laterBuildMs, ...extra };
   };
   const hasMinimum = minKw.some((m) => m > 0);
+  // Slots before this one get binaries; `near[j]` = how many of session j's window slots that is.
+  const integerUntilSlot = Number.isFinite(minPowerHorizonHours) ? input.firstSlot + Math.max(1, Math.ceil(minPowerHorizonHours / cm.slotHours - 1e-9)) : cm.horizonEndSlot;
+  const near = cm.sessions.map((s) => Math.max(0, Math.min(s.toSlot, integerUntilSlot) - s.fromSlot));
+  const respects = (j: number, kw: Float64Array) => respectsMinimumOf(cm.sessions[j], kw, minKw[j], cm.slotHours, near[j]);
 
   // The LP (for a MILP gate: its relaxation, with half the budget).
   const relaxed = await solve(cm.model, hasMinimum ? (budgetMs - elapsed()) * (1 - milpBudgetShare) : budgetMs - elapsed());
@@ -136,7 +150,7 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   const relaxedKw = sessionPowers(cm, relaxed.x);
   // Lazy integrality: the relaxation is a lower bound of the MILP, so when its answer already
   // charges every session at 0 or ≥ its minimum it is the MILP's optimum (no binaries needed).
-  const binding = new Set(cm.sessions.filter((s, j) => !respectsMinimumOf(s, relaxedKw[j], minKw[j], cm.slotHours)).map((s) => s.id));
+  const binding = new Set(cm.sessions.filter((_, j) => !respects(j, relaxedKw[j])).map((s) => s.id));
   if (binding.size === 0) {
     const { kw, repairNote } = checkedPowers(cm, relaxed.x, minKw);
     return done('optimal', kw, { objective: relaxed.objective, ...(repairNote ? { fallbackReason: repairNote } : {}) });
@@ -154,11 +168,11 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     for (const method of ['pack', 'threshold'] as const) {
       const kw = fromKw.map((p) => p.slice());
       roundMinPower({ chargingModel: cm, kw, minKw, method });
-      const pattern = await solve(patternModel(cm, kw, minKw), budgetMs - elapsed());
+      const pattern = await solve(patternModel(cm, kw, minKw, near), budgetMs - elapsed());
       let objective = NaN;
       if (pattern.x && pattern.status === 'optimal') {
         const levels = sessionPowers(cm, pattern.x);
-        if (levels.every((p, j) => respectsMinimumOf(cm.sessions[j], p, minKw[j], cm.slotHours))) {
+        if (levels.every((p, j) => respects(j, p))) {
           levels.forEach((p, j) => kw[j].set(p));
           objective = pattern.objective;
         }
@@ -172,7 +186,6 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     return false;
   };
   await roundAndKeep(relaxedKw);
-  if (process.env.GS_DEBUG) console.error('gate', input.firstSlot, 'sessions', cm.sessions.length, 'binding', binding.size, 'relaxed', relaxed.objective.toFixed(3), 'rounded', roundedObjective.toFixed(3));
   if (withinGap(roundedObjective, relaxed.objective)) return done('optimal', rounded, { objective: roundedObjective });
 
   // The search, with binaries only for the sessions whose minimum binds in the relaxation; a
@@ -187,14 +200,13 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   for (let round = 0; round < LAZY_MILP_ROUNDS && searchCap - (performance.now() - searchStart) > 1; round++) {
     const tBuild = performance.now();
     const last = round === LAZY_MILP_ROUNDS - 1;
-    milpCm = buildChargingModel({ input, weights, minPower: 'milp', ...(last ? {} : { integerSessionIds: binding }) });
+    milpCm = buildChargingModel({ input, weights, minPower: 'milp', integerUntilSlot, ...(last ? {} : { integerSessionIds: binding }) });
     laterBuildMs += performance.now() - tBuild;
     buildMs += performance.now() - tBuild;
     milp = await solve(milpCm.model, searchCap - (performance.now() - searchStart), milpStart(milpCm, rounded));
-    if (process.env.GS_DEBUG) console.error('  milp round', round, 'status', milp.status, 'obj', milp.objective.toFixed(3), 'ms', Math.round(milp.solveMs), 'ints', binding.size);
     if (!milp.x) break;
     milpKw = sessionPowers(milpCm, milp.x);
-    const missed = cm.sessions.filter((s, j) => !binding.has(s.id) && !respectsMinimumOf(s, milpKw![j], minKw[j], cm.slotHours));
+    const missed = cm.sessions.filter((s, j) => !binding.has(s.id) && !respects(j, milpKw![j]));
     if (missed.length === 0) break;
     // Closer to integral than the relaxation: its rounding often lands within the gap.
     if (await roundAndKeep(milpKw)) return done('optimal', rounded, { objective: roundedObjective });
@@ -238,13 +250,13 @@ function sessionPowers(cm: ChargingModel, x: Float64Array): Float64Array[] {
  * The relaxed model with a plan's on/off pattern fixed: off slots 0, on slots ≥ the minimum,
  * completing tails (below the minimum) kept as planned; continuous sessions stay free.
  */
-function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], minKw: readonly number[]): ChargingModel['model'] {
+function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], minKw: readonly number[], near: readonly number[]): ChargingModel['model'] {
   const colLower = relaxedCm.model.colLower.slice();
   const colUpper = relaxedCm.model.colUpper.slice();
   relaxedCm.sessions.forEach((s, j) => {
     const m = minKw[j];
     if (m <= 0) return;
-    for (let i = 0; i < kw[j].length; i++) {
+    for (let i = 0; i < Math.min(kw[j].length, near[j]); i++) {
       const c = s.pCol + i;
       const v = kw[j][i];
       if (v <= 0) colUpper[c] = 0;
@@ -255,16 +267,20 @@ function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], minKw: reado
   return { ...relaxedCm.model, colLower, colUpper };
 }
 
-/** True when a session's power is 0, ≥ its minimum, or its completing last slot, in every slot. */
-function respectsMinimumOf(s: ChargingModel['sessions'][number], kw: Float64Array, minKw: number, slotHours: number): boolean {
-  if (minKw <= 0) return true;
+/** True when a session's power is 0, ≥ its minimum, or its completing last slot, in each of its first `near` slots. */
+function respectsMinimumOf(s: ChargingModel['sessions'][number], kw: Float64Array, minKw: number, slotHours: number, near: number): boolean {
+  if (minKw <= 0 || near <= 0) return true;
   let energy = 0;
   let last = -1;
   for (let i = 0; i < kw.length; i++) {
     energy += kw[i] * slotHours;
     if (kw[i] > 1e-7) last = i;
   }
-  return kw.every((v, i) => v <= 1e-7 || v >= minKw - 1e-7 || (i === last && energy >= s.remainingKWh - 1e-6));
+  for (let i = 0; i < Math.min(near, kw.length); i++) {
+    const v = kw[i];
+    if (!(v <= 1e-7 || v >= minKw - 1e-7 || (i === last && energy >= s.remainingKWh - 1e-6))) return false;
+  }
+  return true;
 }
 
 /** A MILP start: p, on and u of every session from a (rounded, repaired) plan. */
@@ -276,11 +292,12 @@ function milpStart(cm: ChargingModel, kw: Float64Array[]): { indices: Int32Array
     let energy = 0;
     for (let i = 0; i < kw[j].length; i++) {
       // A tail below minKw is fine to dispatch but not MILP-feasible: the start leaves it out.
-      const p = s.onCol >= 0 && kw[j][i] < s.minKw ? 0 : kw[j][i];
+      const binary = s.onCol >= 0 && i < s.onSlots;
+      const p = binary && kw[j][i] < s.minKw ? 0 : kw[j][i];
       indices.push(s.pCol + i);
       values.push(p);
       energy += p * cm.slotHours;
-      if (s.onCol >= 0) {
+      if (binary) {
         indices.push(s.onCol + i);
         values.push(p > 0 ? 1 : 0);
       }

@@ -30,8 +30,20 @@ export type RepairPowerReturnType = {
 /** One row of the model at one slot, over model session indices. */
 export type SlotRow = { name: string; members: number[]; coeffs: number[]; rhs: number };
 
-/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). */
+// A gate rounds and repairs one model several times (two roundings, lazy MILP rounds): its rows are built once.
+const rowsCache = new WeakMap<ChargingModel, SlotRow[][]>();
+
+/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). Read-only: cached per model. */
 export function slotRows(cm: ChargingModel): SlotRow[][] {
+  let rows = rowsCache.get(cm);
+  if (!rows) {
+    rows = buildSlotRows(cm);
+    rowsCache.set(cm, rows);
+  }
+  return rows;
+}
+
+function buildSlotRows(cm: ChargingModel): SlotRow[][] {
   const byEvse = new Map<string, number[]>();
   cm.sessions.forEach((s, j) => {
     if (s.pCol < 0) return;

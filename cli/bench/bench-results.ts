@@ -63,6 +63,8 @@ export type MonthRow = {
   gateWallMsMax: number | null;
   fallbackGates: number | null;
   maxRssMb: number | null;
+  /** CPU time of the run's process, s (absent in runs of the code before issue 11). */
+  cpuS?: number | null;
   error?: string;
 };
 

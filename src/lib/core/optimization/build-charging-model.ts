@@ -220,14 +220,16 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
 }
 
 /**
- * The minimum power a session's binaries enforce, kW: min(minKw, R/h) — a request smaller than one
- * slot at minimum power is finished within one slot (the car draws minKw until full), so its slot
- * average is R/h. 0 when the session has no usable minimum (none, above its own max, nothing left).
+ * The minimum power a session's binaries enforce, kW: min(minKw, maxKw, R/h). A request smaller
+ * than one slot at minimum power is finished within one slot (the car draws minKw until full), so
+ * its slot average is R/h; a car whose cap (e.g. a tapering battery) is below the EVSE's minimum
+ * still charges — the EVSE signals the minimum and the car draws its cap — as the baselines'
+ * `claimFloorKw` and the engine have it. 0 when the session has no minimum or nothing left.
  */
 export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw: number; maxKw: number; remainingKWh: number; slotHours: number }): number {
   const R = Math.max(0, remainingKWh);
   const max = Math.max(0, maxKw);
-  return minKw > 0 && minKw <= max && R > ENERGY_EPS ? Math.min(minKw, R / slotHours) : 0;
+  return minKw > 0 && max > 0 && R > ENERGY_EPS ? Math.min(minKw, max, R / slotHours) : 0;
 }
 
 /**

@@ -63,14 +63,18 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
     for (const row of cm.gridRows) {
       const members: number[] = [];
       const coeffs: number[] = [];
+      // Most the row can reach (sessions at max where the coefficient is positive): a row that
+      // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
+      let reachKw = 0;
       row.evseIds.forEach((id, k) => {
         for (const j of byEvse.get(id) ?? []) {
           if (!active(j)) continue;
           members.push(j);
           coeffs.push(row.coeffs[k]);
+          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
         }
       });
-      if (members.length > 0) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+      if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
     }
     out.push(rows);
   }

@@ -43,6 +43,32 @@ export type WallTimeRow = {
   error?: string;
 };
 
+/** A month-scale run (issue 11): one dataset, limit, slot length and strategy, timed from spawn to exit. */
+export type MonthRow = {
+  dataset: string;
+  limit: 'tight' | 'loose';
+  rootLimitKw: number;
+  slotMinutes: number;
+  strategy: string;
+  command: string;
+  wallMs: number;
+  sessions: number | null;
+  gates: number | null;
+  solverCalls: number | null;
+  energyDeliveredPct: number | null;
+  deliveredKWh: number | null;
+  violationsKwSlots: number | null;
+  solveMsP50: number | null;
+  solveMsMax: number | null;
+  /** Slowest gate end to end (build + solve + extraction), ms. */
+  gateWallMsMax: number | null;
+  fallbackGates: number | null;
+  maxRssMb: number | null;
+  /** CPU time of the run's process, s (absent in runs of the code before issue 11). */
+  cpuS?: number | null;
+  error?: string;
+};
+
 /** A benchmark section with when it ran (sections can be re-run alone with --only). */
 export type Section<T> = { ranAtIso: string; machine: MachineInfo; rows: T[]; skipped?: string; notes?: string[]; glpsol?: GlpsolRun[] };
 
@@ -52,4 +78,7 @@ export type BenchResults = {
   quality?: Section<QualityRow>;
   wallTime?: Section<WallTimeRow>;
   browser?: Section<BrowserBenchRow>;
+  month?: Section<MonthRow>;
+  /** The month part as measured on the code before issue 11's speed work (kept for the before/after table). */
+  monthBefore?: Section<MonthRow>;
 };

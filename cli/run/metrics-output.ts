@@ -17,6 +17,14 @@ export function metricsOutput({ metrics, extra = {} }: { metrics: Metrics; extra
     ...rest,
     ...extra,
     // Peak memory of this process: the bench harness records it per run.
-    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    // CPU time of this process, s: on a shared machine wall time alone says little (bench month part).
+    cpuS: cpuSeconds()
   };
+}
+
+/** CPU time (user + system) of this process so far, s, to 0.01 s. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1e4) / 100;
 }

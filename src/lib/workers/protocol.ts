@@ -37,6 +37,8 @@ export type CompareMessage = {
   runs: CompareRun[];
   /** Per-gate solver budget, ms. */
   timeLimitMs?: number;
+  /** The grid connection's (root node's) kW limit for this comparison; default: the site's own. */
+  rootLimitKw?: number;
 };
 
 /** Any message to the worker. */

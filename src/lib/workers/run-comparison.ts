@@ -6,6 +6,12 @@ import { computeMetrics } from '$lib/core/metrics/compute-metrics';
 import { schedulerByName } from '$lib/core/baselines/scheduler-registry';
 import type { CompareRow, CompareRun } from './protocol';
 
+/** The site with its root node's kW limit replaced (a finite limit ≥ 0 only; the site is not mutated). */
+export function withRootLimit({ site, rootLimitKw }: { site: Site; rootLimitKw?: number }): Site {
+  if (rootLimitKw === undefined || !Number.isFinite(rootLimitKw) || rootLimitKw < 0) return site;
+  return { ...site, nodes: site.nodes.map((n) => (n.parentId === null ? { ...n, limitKw: rootLimitKw } : n)) };
+}
+
 /** Parameters of `runComparison`. */
 export type RunComparisonParameters = {
   site: Site;
@@ -15,6 +21,8 @@ export type RunComparisonParameters = {
   endSlot?: number;
   runs: CompareRun[];
   timeLimitMs?: number;
+  /** The grid connection's (root node's) kW limit for every run; default: the site's own. */
+  rootLimitKw?: number;
   onProgress?: (p: { done: number; total: number; label: string }) => void;
 };
 
@@ -22,7 +30,8 @@ export type RunComparisonParameters = {
  * Runs the same day (same site, same requests) under each scheduler through the engine and
  * returns the KPI row of each. Runs in the worker; progress is reported per slot.
  */
-export async function runComparison({ site, timeline, requests, startSlot, endSlot, runs, timeLimitMs, onProgress }: RunComparisonParameters): Promise<CompareRow[]> {
+export async function runComparison({ site: givenSite, timeline, requests, startSlot, endSlot, runs, timeLimitMs, rootLimitKw, onProgress }: RunComparisonParameters): Promise<CompareRow[]> {
+  const site = withRootLimit({ site: givenSite, rootLimitKw });
   const rows: CompareRow[] = [];
   let done = 0;
   for (const run of runs) {

@@ -26,6 +26,15 @@ export function claimCapKw({ maxKw, minKw, wantKw }: PowerClaim): number {
   return Math.min(maxKw, need);
 }
 
+/**
+ * The least a claim may get when it charges at all, kW: its minimum — or its own cap when that is
+ * lower (a tapering battery that accepts less than the EVSE's minimum current still charges: the
+ * EVSE signals the minimum and the car draws what it accepts, as the engine delivers it).
+ */
+export function claimFloorKw({ maxKw, minKw }: Pick<PowerClaim, 'maxKw' | 'minKw'>): number {
+  return minKw > 0 ? Math.min(minKw, Math.max(0, maxKw)) : 0;
+}
+
 /** Parameters of `allocateByPriority`. */
 export type AllocateByPriorityParameters = {
   capacity: SlotCapacity;
@@ -44,7 +53,7 @@ export function allocateByPriority({ capacity, claims }: AllocateByPriorityParam
   for (const claim of claims) {
     const cap = claimCapKw(claim);
     let kw = Math.min(cap, capacity.headroomKw(claim.evseId));
-    if (kw < ALLOCATION_EPS || (claim.minKw > 0 && kw < claim.minKw - ALLOCATION_EPS)) kw = 0;
+    if (kw < ALLOCATION_EPS || kw < claimFloorKw(claim) - ALLOCATION_EPS) kw = 0;
     if (kw > 0) capacity.add(claim.evseId, kw);
     kwById.set(claim.id, kw);
   }

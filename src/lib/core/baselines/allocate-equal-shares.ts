@@ -1,4 +1,4 @@
-import { ALLOCATION_EPS, claimCapKw, type PowerClaim } from './allocate-by-priority';
+import { ALLOCATION_EPS, claimCapKw, claimFloorKw, type PowerClaim } from './allocate-by-priority';
 import type { SlotCapacity } from './slot-capacity';
 
 /** Parameters of `allocateEqualShares`. */
@@ -22,10 +22,11 @@ export function allocateEqualShares({ capacity, claims }: AllocateEqualSharesPar
   const active = new Array<boolean>(n).fill(false);
   claims.forEach((c, i) => {
     if (cap[i] <= ALLOCATION_EPS) return;
-    if (c.minKw > 0) {
-      if (cap[i] < c.minKw - ALLOCATION_EPS || capacity.headroomKw(c.evseId) < c.minKw - ALLOCATION_EPS) return;
-      level[i] = c.minKw;
-      capacity.add(c.evseId, c.minKw);
+    const floor = claimFloorKw(c);
+    if (floor > 0) {
+      if (cap[i] < floor - ALLOCATION_EPS || capacity.headroomKw(c.evseId) < floor - ALLOCATION_EPS) return;
+      level[i] = floor;
+      capacity.add(c.evseId, floor);
     }
     active[i] = level[i] < cap[i] - ALLOCATION_EPS;
   });

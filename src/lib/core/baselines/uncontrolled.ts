@@ -1,5 +1,5 @@
 import type { Scheduler } from '../optimization/schedule';
-import { ALLOCATION_EPS, claimCapKw } from './allocate-by-priority';
+import { ALLOCATION_EPS, claimCapKw, claimFloorKw } from './allocate-by-priority';
 import { simulatePolicy } from './simulate-policy';
 
 /**
@@ -17,7 +17,7 @@ export const uncontrolledScheduler: Scheduler = async (input) =>
       const kwById = new Map<string, number>();
       for (const s of sessions) {
         let kw = Math.min(claimCapKw(s), capacity.headroomKw(s.evseId));
-        if (kw < ALLOCATION_EPS || kw < s.minKw - ALLOCATION_EPS) kw = 0;
+        if (kw < ALLOCATION_EPS || kw < claimFloorKw(s) - ALLOCATION_EPS) kw = 0;
         if (kw > 0) capacity.add(s.evseId, kw);
         kwById.set(s.id, kw);
       }

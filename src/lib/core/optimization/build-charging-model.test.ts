@@ -23,7 +23,7 @@ describe('buildChargingModel', () => {
   });
 
   it('names rows by meaning and id, with LP-safe escapes for ids like CA-496', () => {
-    const site = smallSite();
+    const site = smallSite({ rootLimitKw: 5, feederLimitKw: 5 });
     site.evses[0] = { ...site.evses[0], id: 'CA-496' };
     const input = gate(site, [activeSession({ id: 'S 1', evseId: 'CA-496' }), activeSession({ id: 'S2', evseId: 'CA-496', startSlot: 4 })]);
     const { model } = buildChargingModel({ input });
@@ -32,6 +32,14 @@ describe('buildChargingModel', () => {
     expect(model.rowNames).toContain('node.root.0');
     expect(model.rowNames).toContain('node.f0.0');
     expect(model.rowNames.every((n) => /^[A-Za-z0-9_.~]+$/.test(n))).toBe(true);
+  });
+
+  it('leaves out grid rows that cannot bind: every session at its max stays below the limit', () => {
+    const input = gate(smallSite({ rootLimitKw: 100, feederLimitKw: 60 }), [activeSession({ id: 'a', maxKw: 11 })]);
+    const { model } = buildChargingModel({ input });
+    expect(model.rowNames.some((n) => n.startsWith('node.'))).toBe(false);
+    const tight = buildChargingModel({ input: gate(smallSite({ rootLimitKw: 5 }), [activeSession({ id: 'a', maxKw: 11 })]) });
+    expect(tight.model.rowNames).toContain('node.root.0');
   });
 
   it('writes the energy row as Σ h·p + shortfall = remaining, with the unreachable part as shortfall lower bound', () => {

@@ -26,6 +26,16 @@ export type BuildChargingModelParameters = {
   minPower?: MinPowerMode;
   /** Sides of the transformer polygon passed to `buildGridRows`. */
   polygonSides?: number;
+  /**
+   * With `milp`: only these sessions get binaries (lazy integrality, see optimizeCharging); the
+   * others keep continuous power. Default: every session with a minimum.
+   */
+  integerSessionIds?: ReadonlySet<string>;
+  /**
+   * With `milp`: binaries only in slots before this one (the near term, see optimizeCharging's
+   * `minPowerHorizonHours`); later slots keep continuous power. Default: the whole horizon.
+   */
+  integerUntilSlot?: number;
 };
 
 /** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
@@ -42,7 +52,7 @@ const ENERGY_EPS = 1e-9;
  * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
  * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
  */
-export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides }: BuildChargingModelParameters): ChargingModel {
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot }: BuildChargingModelParameters): ChargingModel {
   const w = weights ?? strategyWeights({ strategy: input.strategy });
   const h = slotHoursOf(input.timeline);
   const { site, firstSlot } = input;
@@ -79,8 +89,9 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     const reachableKWh = Math.min(R, maxKw * h * len);
     // A request smaller than one slot at minimum power is finished within one slot (the car
     // draws minKw until full), so its slot average is R/h: the effective minimum is min(minKw, R/h).
-    const useMin = minPower === 'milp' && s.minKw > 0 && s.minKw <= maxKw && R > ENERGY_EPS;
-    const minKw = useMin ? Math.min(s.minKw, R / h) : 0;
+    const modelledMin = modelledMinKw({ minKw: s.minKw, maxKw, remainingKWh: R, slotHours: h });
+    const useMin = minPower === 'milp' && modelledMin > 0 && (!integerSessionIds || integerSessionIds.has(s.id));
+    const minKw = useMin ? modelledMin : 0;
     const ts: TermSession = {
       id: s.id,
       evseId: s.evseId,
@@ -89,6 +100,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       toSlot: len > 0 && R > ENERGY_EPS && maxKw > 0 ? toSlot : fromSlot,
       uCol: -1,
       onCol: -1,
+      onSlots: 0,
       remainingKWh: R,
       reachableKWh: reachableKWh > ENERGY_EPS ? reachableKWh : 0,
       maxKw,
@@ -108,11 +120,13 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
     if (s.battery) addTaperRows({ b, ts, battery: s.battery, h, lpId });
-    if (useMin) {
+    const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
+    if (useMin && onTo > fromSlot) {
       hasIntegers = true;
       ts.onCol = b.numCols;
-      for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `on.${lpId}.${t}`, lb: 0, ub: 1, integer: true });
-      for (let t = fromSlot; t < toSlot; t++) {
+      ts.onSlots = onTo - fromSlot;
+      for (let t = fromSlot; t < onTo; t++) b.addColumn({ name: `on.${lpId}.${t}`, lb: 0, ub: 1, integer: true });
+      for (let t = fromSlot; t < onTo; t++) {
         const p = ts.pCol + t - fromSlot;
         const on = ts.onCol + t - fromSlot;
         b.addRow(`minkw.${lpId}.${t}`, [[p, 1], [on, -minKw]], 0, Infinity);
@@ -154,16 +168,21 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       const t = firstSlot + i;
       b.beginRow(`${rowLp}.${t}`);
       let terms = 0;
+      // The most the row's left side can reach (every session at its max where the coefficient is
+      // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
+      // of a site below its limit are such rows.
+      let reachKw = 0;
       for (let k = 0; k < lists.length; k++) {
         const list = lists[k];
         if (!list) continue;
         for (const s of list) {
           if (t < s.fromSlot || t >= s.toSlot) continue;
           b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
+          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * s.maxKw;
           terms++;
         }
       }
-      if (terms === 0) b.discardRow();
+      if (terms === 0 || reachKw <= row.rhs[i]) b.discardRow();
       else b.endRow(-Infinity, row.rhs[i]);
     }
   }
@@ -191,8 +210,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     firstSlot,
     horizonEndSlot,
     slotHours: h,
-    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw }) => ({
-      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, remainingKWh, reachableKWh, maxKw, minKw
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw }) => ({
+      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw
     })),
     gridRows,
     evseMaxKw,
@@ -201,6 +220,19 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     hasIntegers,
     warnings
   };
+}
+
+/**
+ * The minimum power a session's binaries enforce, kW: min(minKw, maxKw, R/h). A request smaller
+ * than one slot at minimum power is finished within one slot (the car draws minKw until full), so
+ * its slot average is R/h; a car whose cap (e.g. a tapering battery) is below the EVSE's minimum
+ * still charges — the EVSE signals the minimum and the car draws its cap — as the baselines'
+ * `claimFloorKw` and the engine have it. 0 when the session has no minimum or nothing left.
+ */
+export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw: number; maxKw: number; remainingKWh: number; slotHours: number }): number {
+  const R = Math.max(0, remainingKWh);
+  const max = Math.max(0, maxKw);
+  return minKw > 0 && max > 0 && R > ENERGY_EPS ? Math.min(minKw, max, R / slotHours) : 0;
 }
 
 /**

@@ -15,6 +15,8 @@ export type ChargingModelSession = {
   uCol: number;
   /** Column of the binary on[s, fromSlot] (same layout as p), or −1 when power is continuous. */
   onCol: number;
+  /** Number of binaries from fromSlot on (the near term; later slots are continuous), 0 without. */
+  onSlots: number;
   /** Energy still wanted, kWh. */
   remainingKWh: number;
   /** Energy it can get at all: min(remaining, maxKw × window hours), kWh. */

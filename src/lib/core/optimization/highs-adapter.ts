@@ -78,6 +78,7 @@ const STATUS_TEXT_BY_CODE = [
 
 function baseOptions(options: LpSolveOptions, extra: Record<string, string | number | boolean> | undefined) {
   const o: Record<string, string | number | boolean> = { presolve: 'on', output_flag: false, mip_rel_gap: options.mipRelGap ?? 1e-3 };
+  if (options.mipAbsGap !== undefined && options.mipAbsGap > 0) o.mip_abs_gap = options.mipAbsGap;
   if (options.timeLimitMs !== undefined) o.time_limit = Math.max(0.001, options.timeLimitMs / 1000);
   return { ...o, ...extra };
 }

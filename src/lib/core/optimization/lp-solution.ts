@@ -23,4 +23,6 @@ export type LpSolveOptions = {
   timeLimitMs?: number;
   /** Relative MIP gap at which a MIP counts as solved. Default 1e-3. */
   mipRelGap?: number;
+  /** Absolute MIP gap (objective units) at which a MIP counts as solved, whichever gap is met first. Default: none. */
+  mipAbsGap?: number;
 };

@@ -1,5 +1,5 @@
 import { edfScheduler } from '../baselines/edf';
-import { buildChargingModel, type MinPowerMode } from './build-charging-model';
+import { buildChargingModel, modelledMinKw, type MinPowerMode } from './build-charging-model';
 import type { ChargingModel } from './charging-model';
 import { checkScheduleInput } from './check-schedule-input';
 import { extractSchedule } from './extract-schedule';
@@ -27,6 +27,15 @@ export type OptimizeChargingOptions = HighsLoadParameters & {
   highsMode?: HighsInputMode;
   /** Relative MIP gap (HiGHS `mip_rel_gap`, and the rounding shortcut's). Default 1e-3. */
   mipRelGap?: number;
+  /**
+   * Minimum power is enforced (binaries) in the first hours of the horizon only, h; later slots
+   * are planned with continuous power. Only the first slot is dispatched and every gate plans
+   * again, so the far plan only needs to be close. Default 1 h; `Infinity` for the whole horizon
+   * (the offline optimum, whose plan is replayed as it is).
+   */
+  minPowerHorizonHours?: number;
+  /** Absolute MIP gap, objective units. Default 1 Wh of shortfall (`DEFAULT_MIP_ABS_GAP_KWH` × the shortfall weight). */
+  mipAbsGap?: number;
   /** `milp` (default) models minimum power with binaries; `relax` solves the LP and rounds. */
   minPower?: MinPowerMode;
   /** Share of the time budget kept for the MILP after its LP relaxation. Default 0.5. */
@@ -47,6 +56,15 @@ export const DEFAULT_TIME_LIMIT_MS = 50_000;
 /** Default cap of the MILP search, ms (see `milpSearchMs`). */
 export const DEFAULT_MILP_SEARCH_MS = 5_000;
 
+/** Default absolute MIP gap, kWh of shortfall (times the shortfall weight): 1 Wh per gate. */
+export const DEFAULT_MIP_ABS_GAP_KWH = 1e-3;
+
+/** Default near term in which minimum power is enforced with binaries, h (see `minPowerHorizonHours`). */
+export const DEFAULT_MIN_POWER_HORIZON_HOURS = 1;
+
+/** Most MILP solves of the lazy-integrality loop (the last one has every binary). */
+const LAZY_MILP_ROUNDS = 10;
+
 /** Row violation above which a solver's answer is repaired before dispatch, kW-equivalents. */
 const ROW_TOLERANCE = 1e-7;
 
@@ -64,16 +82,18 @@ const ROW_TOLERANCE = 1e-7;
  */
 export async function optimizeCharging(input: ScheduleInput, options: OptimizeChargingOptions = {}): Promise<ScheduleResult> {
   const t0 = performance.now();
-  const { minPower = 'milp', mipRelGap = 1e-3, milpBudgetShare = 0.5, milpSearchMs = DEFAULT_MILP_SEARCH_MS } = options;
+  const { minPower = 'milp', minPowerHorizonHours = DEFAULT_MIN_POWER_HORIZON_HOURS, mipRelGap = 1e-3, milpBudgetShare = 0.5, milpSearchMs = DEFAULT_MILP_SEARCH_MS } = options;
   const scheduler = options.solverName ?? (options.solveLp ? 'custom' : 'highs');
   const issues = checkScheduleInput(input);
   if (issues.length > 0) return fallback({ input, options, reason: `invalid input: ${summarize(issues)}`, t0 });
   if (input.sessions.length === 0) return { scheduler, status: 'empty', setpointsKw: {}, plans: [], buildMs: performance.now() - t0, solveMs: 0 };
 
   const weights = strategyWeights({ strategy: input.strategy, overrides: options.weights });
+  // The LP (minimum power relaxed) is built first: most gates need nothing more (see "lazy
+  // integrality" below); binaries are added only for sessions whose minimum binds.
   let cm: ChargingModel;
   try {
-    cm = buildChargingModel({ input, weights, minPower });
+    cm = buildChargingModel({ input, weights, minPower: 'relax' });
   } catch (e) {
     return fallback({ input, options, reason: `model build failed: ${(e as Error).message ?? e}`, t0 });
   }
@@ -86,84 +106,128 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     const { setpointsKw, plans } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw: cm.sessions.map(() => new Float64Array(0)) });
     return { scheduler, status: 'empty', setpointsKw, plans, buildMs, solveMs: 0 };
   }
+  // Minimum power per model session as the MILP would enforce it (0 = continuous or relaxed).
+  const minKw = minPower === 'milp'
+    ? cm.sessions.map((s, j) => (s.pCol >= 0 ? modelledMinKw({ minKw: input.sessions[j].minKw, maxKw: s.maxKw, remainingKWh: s.remainingKWh, slotHours: cm.slotHours }) : 0))
+    : cm.sessions.map(() => 0);
+  // Gap at which a MILP answer counts as solved: relative, or 1 Wh of shortfall, whichever is larger
+  // (a gate with no shortfall has a tiny objective and a relative gap alone sends HiGHS searching
+  // seconds for a milliwatt-hour).
+  const absGap = options.mipAbsGap ?? DEFAULT_MIP_ABS_GAP_KWH * weights.shortfall;
+  const withinGap = (objective: number, bound: number) => objective - bound <= Math.max(absGap, mipRelGap * Math.max(1, Math.abs(bound)));
 
   const budgetMs = input.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const solve = (model: ChargingModel['model'], timeLimitMs: number, start?: { indices: Int32Array; values: Float64Array }): Promise<LpSolution> => {
-    const solveOptions: LpSolveOptions = { timeLimitMs: Math.max(1, timeLimitMs), mipRelGap };
+    const solveOptions: LpSolveOptions = { timeLimitMs: Math.max(1, timeLimitMs), mipRelGap, mipAbsGap: absGap };
     return options.solveLp
       ? options.solveLp(model, solveOptions)
       : solveWithHighs({ model, options: solveOptions, mode: options.highsMode, start, loader: options.loader, locateFile: options.locateFile });
   };
   const tSolve = performance.now();
-  // The MILP path builds a second (relaxed) model; its build time counts as build, not solve.
-  let relaxedBuildMs = 0;
+  // Models built after the first solve (lazy MILP rounds) count as build, not solve.
+  let laterBuildMs = 0;
   const elapsed = () => performance.now() - t0;
   const done = (status: ScheduleResult['status'], kw: Float64Array[], extra: Partial<ScheduleResult> = {}): ScheduleResult => {
     const { setpointsKw, plans } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw });
-    return { scheduler, status, setpointsKw, plans, buildMs, solveMs: performance.now() - tSolve - relaxedBuildMs, ...extra };
+    return { scheduler, status, setpointsKw, plans, buildMs, solveMs: performance.now() - tSolve - laterBuildMs, ...extra };
   };
+  const hasMinimum = minKw.some((m) => m > 0);
+  // Slots before this one get binaries; `near[j]` = how many of session j's window slots that is.
+  const integerUntilSlot = Number.isFinite(minPowerHorizonHours) ? input.firstSlot + Math.max(1, Math.ceil(minPowerHorizonHours / cm.slotHours - 1e-9)) : cm.horizonEndSlot;
+  const near = cm.sessions.map((s) => Math.max(0, Math.min(s.toSlot, integerUntilSlot) - s.fromSlot));
+  const respects = (j: number, kw: Float64Array) => respectsMinimumOf(cm.sessions[j], kw, minKw[j], cm.slotHours, near[j]);
 
-  if (!cm.hasIntegers) {
-    const lp = await solve(cm.model, budgetMs - elapsed());
-    if (lp.x && lp.status === 'optimal') {
-      const { kw, repairNote } = checkedPowers(cm, lp.x);
-      return done('optimal', kw, { objective: lp.objective, ...(repairNote ? { fallbackReason: repairNote } : {}) });
-    }
-    const reason =
-      lp.status === 'time-limit'
+  // The LP (for a MILP gate: its relaxation, with half the budget).
+  const relaxed = await solve(cm.model, hasMinimum ? (budgetMs - elapsed()) * (1 - milpBudgetShare) : budgetMs - elapsed());
+  if (!(relaxed.x && relaxed.status === 'optimal')) {
+    const reason = hasMinimum
+      ? `LP relaxation of the MILP: ${relaxed.status} (${relaxed.message ?? relaxed.solverStatus})`
+      : relaxed.status === 'time-limit'
         ? `solver reached its time limit (${fmtS(budgetMs)}) without an optimal LP solution`
-        : `solver returned ${lp.status} (${lp.message ?? lp.solverStatus})`;
+        : `solver returned ${relaxed.status} (${relaxed.message ?? relaxed.solverStatus})`;
     return fallback({ input, options, reason, t0 });
   }
-
-  // MILP (docs/optimization.md, "Minimum power"): the LP relaxation first (minimum power
-  // ignored), rounded to 0 / ≥ minKw and repaired — a feasible plan in hand — then the MILP
-  // starting from it, so a time limit can only improve on the rounded plan.
-  const tRelaxed = performance.now();
-  const relaxedCm = buildChargingModel({ input, weights, minPower: 'relax' });
-  relaxedBuildMs = performance.now() - tRelaxed;
-  buildMs += relaxedBuildMs;
-  const relaxed = await solve(relaxedCm.model, (budgetMs - elapsed()) * (1 - milpBudgetShare));
-  if (!(relaxed.x && relaxed.status === 'optimal')) {
-    return fallback({ input, options, reason: `LP relaxation of the MILP: ${relaxed.status} (${relaxed.message ?? relaxed.solverStatus})`, t0 });
+  const relaxedKw = sessionPowers(cm, relaxed.x);
+  // Lazy integrality: the relaxation is a lower bound of the MILP, so when its answer already
+  // charges every session at 0 or ≥ its minimum it is the MILP's optimum (no binaries needed).
+  const binding = new Set(cm.sessions.filter((_, j) => !respects(j, relaxedKw[j])).map((s) => s.id));
+  if (binding.size === 0) {
+    const { kw, repairNote } = checkedPowers(cm, relaxed.x, minKw);
+    return done('optimal', kw, { objective: relaxed.objective, ...(repairNote ? { fallbackReason: repairNote } : {}) });
   }
-  // Two roundings, each re-optimized with its on/off pattern fixed (an LP, feasible since the
-  // rounded plan satisfies it); the better one is kept. Within the gap of the relaxation's bound it
-  // is a proven near-optimal MILP answer and no search is needed.
+
+  // MILP (docs/optimization.md, "Minimum power"): the relaxation rounded to 0 / ≥ minKw and
+  // repaired — a feasible plan in hand — then the MILP starting from it, so a time limit can only
+  // improve on the rounded plan. Two roundings, each re-optimized with its on/off pattern fixed
+  // (an LP, feasible since the rounded plan satisfies it); the better one is kept. Within the gap
+  // of the relaxation's bound it is a proven near-optimal MILP answer and no search is needed.
   let rounded: Float64Array[] = [];
   let roundedObjective = NaN;
-  for (const method of ['pack', 'threshold'] as const) {
-    const kw = sessionPowers(relaxedCm, relaxed.x);
-    roundMinPower({ chargingModel: cm, kw, minKw: cm.sessions.map((s) => s.minKw), method });
-    const pattern = await solve(patternModel(relaxedCm, kw, cm), budgetMs - elapsed());
-    let objective = NaN;
-    if (pattern.x && pattern.status === 'optimal') {
-      const levels = sessionPowers(relaxedCm, pattern.x);
-      if (respectsMinimum(cm, levels)) {
-        levels.forEach((p, j) => kw[j].set(p));
-        objective = pattern.objective;
+  /** Rounds `fromKw` both ways, re-optimizes each pattern, keeps the best plan so far. */
+  const roundAndKeep = async (fromKw: Float64Array[]) => {
+    for (const method of ['pack', 'threshold'] as const) {
+      const kw = fromKw.map((p) => p.slice());
+      roundMinPower({ chargingModel: cm, kw, minKw, method });
+      const pattern = await solve(patternModel(cm, kw, minKw, near), budgetMs - elapsed());
+      let objective = NaN;
+      if (pattern.x && pattern.status === 'optimal') {
+        const levels = sessionPowers(cm, pattern.x);
+        if (levels.every((p, j) => respects(j, p))) {
+          levels.forEach((p, j) => kw[j].set(p));
+          objective = pattern.objective;
+        }
       }
+      if (rounded.length === 0 || objective < roundedObjective || (Number.isNaN(roundedObjective) && !Number.isNaN(objective))) {
+        rounded = kw;
+        roundedObjective = objective;
+      }
+      if (withinGap(roundedObjective, relaxed.objective)) return true;
     }
-    if (rounded.length === 0 || objective < roundedObjective || (Number.isNaN(roundedObjective) && !Number.isNaN(objective))) {
-      rounded = kw;
-      roundedObjective = objective;
-    }
+    return false;
+  };
+  await roundAndKeep(relaxedKw);
+  if (withinGap(roundedObjective, relaxed.objective)) return done('optimal', rounded, { objective: roundedObjective });
+
+  // The search, with binaries only for the sessions whose minimum binds in the relaxation; a
+  // session that the answer then charges below its minimum joins them and the MILP runs again.
+  // The last model's answer respects every minimum, so it is the full MILP's answer too (its
+  // model is a relaxation of the full one).
+  const searchCap = Math.min(budgetMs - elapsed(), milpSearchMs);
+  const searchStart = performance.now();
+  let milp: LpSolution | null = null;
+  let milpKw: Float64Array[] | null = null;
+  let milpCm: ChargingModel = cm;
+  for (let round = 0; round < LAZY_MILP_ROUNDS && searchCap - (performance.now() - searchStart) > 1; round++) {
+    const tBuild = performance.now();
+    const last = round === LAZY_MILP_ROUNDS - 1;
+    milpCm = buildChargingModel({ input, weights, minPower: 'milp', integerUntilSlot, ...(last ? {} : { integerSessionIds: binding }) });
+    laterBuildMs += performance.now() - tBuild;
+    buildMs += performance.now() - tBuild;
+    milp = await solve(milpCm.model, searchCap - (performance.now() - searchStart), milpStart(milpCm, rounded));
+    if (!milp.x) break;
+    milpKw = sessionPowers(milpCm, milp.x);
+    const missed = cm.sessions.filter((s, j) => !binding.has(s.id) && !respects(j, milpKw![j]));
+    if (missed.length === 0) break;
+    // Closer to integral than the relaxation: its rounding often lands within the gap.
+    if (await roundAndKeep(milpKw)) return done('optimal', rounded, { objective: roundedObjective });
+    for (const s of missed) binding.add(s.id);
+    milpKw = null;
   }
-  if (roundedObjective - relaxed.objective <= mipRelGap * Math.max(1, Math.abs(relaxed.objective))) {
-    return done('optimal', rounded, { objective: roundedObjective });
-  }
-  const milp = await solve(cm.model, Math.min(budgetMs - elapsed(), milpSearchMs), milpStart(cm, rounded));
-  if (milp.x && (milp.status === 'optimal' || milp.status === 'feasible' || milp.status === 'time-limit') && !(milp.objective > roundedObjective)) {
-    const { kw, repairNote } = checkedPowers(cm, milp.x);
+  if (milp && milp.x && milpKw && (milp.status === 'optimal' || milp.status === 'feasible' || milp.status === 'time-limit') && !(milp.objective > roundedObjective)) {
+    const { kw, repairNote } = checkedPowers(milpCm, milp.x, minKw);
     const limited = milp.status === 'time-limit';
     const note = limited ? `MILP search reached its time limit (${fmtS(Math.min(budgetMs, milpSearchMs))}): using the best integer solution found` : repairNote;
     return done(limited ? 'time-limit' : milp.status, kw, { objective: milp.objective, ...(note ? { fallbackReason: note } : {}) });
   }
-  const why = milp.x
-    ? `MILP (${milp.status}) found nothing better than the rounded relaxation`
-    : milp.status === 'time-limit'
-      ? `MILP found no integer solution within ${fmtS(Math.min(budgetMs, milpSearchMs))}`
-      : `MILP: ${milp.status} (${milp.message ?? milp.solverStatus})`;
+  const why = !milp
+    ? `no time left for a MILP search`
+    : milp.x
+      ? milpKw
+        ? `MILP (${milp.status}) found nothing better than the rounded relaxation`
+        : `MILP answer still charged sessions below their minimum after ${LAZY_MILP_ROUNDS} rounds`
+      : milp.status === 'time-limit'
+        ? `MILP found no integer solution within ${fmtS(Math.min(budgetMs, milpSearchMs))}`
+        : `MILP: ${milp.status} (${milp.message ?? milp.solverStatus})`;
   return done('feasible', rounded, {
     ...(Number.isFinite(roundedObjective) ? { objective: roundedObjective } : {}),
     fallbackReason: `${why}: LP relaxation rounded to 0 or ≥ minKw and repaired against the limits`
@@ -186,13 +250,13 @@ function sessionPowers(cm: ChargingModel, x: Float64Array): Float64Array[] {
  * The relaxed model with a plan's on/off pattern fixed: off slots 0, on slots ≥ the minimum,
  * completing tails (below the minimum) kept as planned; continuous sessions stay free.
  */
-function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], milpCm: ChargingModel): ChargingModel['model'] {
+function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], minKw: readonly number[], near: readonly number[]): ChargingModel['model'] {
   const colLower = relaxedCm.model.colLower.slice();
   const colUpper = relaxedCm.model.colUpper.slice();
   relaxedCm.sessions.forEach((s, j) => {
-    const m = milpCm.sessions[j].minKw;
+    const m = minKw[j];
     if (m <= 0) return;
-    for (let i = 0; i < kw[j].length; i++) {
+    for (let i = 0; i < Math.min(kw[j].length, near[j]); i++) {
       const c = s.pCol + i;
       const v = kw[j][i];
       if (v <= 0) colUpper[c] = 0;
@@ -203,18 +267,20 @@ function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], milpCm: Char
   return { ...relaxedCm.model, colLower, colUpper };
 }
 
-/** True when every session's power is 0, ≥ its minimum, or a completing last slot. */
-function respectsMinimum(cm: ChargingModel, kw: Float64Array[]): boolean {
-  return cm.sessions.every((s, j) => {
-    if (s.minKw <= 0) return true;
-    let energy = 0;
-    let last = -1;
-    for (let i = 0; i < kw[j].length; i++) {
-      energy += kw[j][i] * cm.slotHours;
-      if (kw[j][i] > 1e-7) last = i;
-    }
-    return kw[j].every((v, i) => v <= 1e-7 || v >= s.minKw - 1e-7 || (i === last && energy >= s.remainingKWh - 1e-6));
-  });
+/** True when a session's power is 0, ≥ its minimum, or its completing last slot, in each of its first `near` slots. */
+function respectsMinimumOf(s: ChargingModel['sessions'][number], kw: Float64Array, minKw: number, slotHours: number, near: number): boolean {
+  if (minKw <= 0 || near <= 0) return true;
+  let energy = 0;
+  let last = -1;
+  for (let i = 0; i < kw.length; i++) {
+    energy += kw[i] * slotHours;
+    if (kw[i] > 1e-7) last = i;
+  }
+  for (let i = 0; i < Math.min(near, kw.length); i++) {
+    const v = kw[i];
+    if (!(v <= 1e-7 || v >= minKw - 1e-7 || (i === last && energy >= s.remainingKWh - 1e-6))) return false;
+  }
+  return true;
 }
 
 /** A MILP start: p, on and u of every session from a (rounded, repaired) plan. */
@@ -226,11 +292,12 @@ function milpStart(cm: ChargingModel, kw: Float64Array[]): { indices: Int32Array
     let energy = 0;
     for (let i = 0; i < kw[j].length; i++) {
       // A tail below minKw is fine to dispatch but not MILP-feasible: the start leaves it out.
-      const p = s.onCol >= 0 && kw[j][i] < s.minKw ? 0 : kw[j][i];
+      const binary = s.onCol >= 0 && i < s.onSlots;
+      const p = binary && kw[j][i] < s.minKw ? 0 : kw[j][i];
       indices.push(s.pCol + i);
       values.push(p);
       energy += p * cm.slotHours;
-      if (s.onCol >= 0) {
+      if (binary) {
         indices.push(s.onCol + i);
         values.push(p > 0 ? 1 : 0);
       }
@@ -243,10 +310,10 @@ function milpStart(cm: ChargingModel, kw: Float64Array[]): { indices: Int32Array
 }
 
 /** Session powers from a solver's answer, repaired if some row is exceeded beyond tolerance. */
-function checkedPowers(cm: ChargingModel, x: Float64Array): { kw: Float64Array[]; repairNote?: string } {
+function checkedPowers(cm: ChargingModel, x: Float64Array, minKw: readonly number[]): { kw: Float64Array[]; repairNote?: string } {
   const kw = sessionPowers(cm, x);
   if (!needsRepair(cm, x)) return { kw };
-  const repair = repairPower({ chargingModel: cm, kw, minKw: cm.sessions.map((s) => s.minKw) });
+  const repair = repairPower({ chargingModel: cm, kw, minKw });
   return { kw, repairNote: `solver answer exceeded rows beyond ${ROW_TOLERANCE} (${repair.violatedRows.slice(0, 3).join(', ')}): repaired` };
 }
 

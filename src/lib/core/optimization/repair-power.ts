@@ -30,8 +30,20 @@ export type RepairPowerReturnType = {
 /** One row of the model at one slot, over model session indices. */
 export type SlotRow = { name: string; members: number[]; coeffs: number[]; rhs: number };
 
-/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). */
+// A gate rounds and repairs one model several times (two roundings, lazy MILP rounds): its rows are built once.
+const rowsCache = new WeakMap<ChargingModel, SlotRow[][]>();
+
+/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). Read-only: cached per model. */
 export function slotRows(cm: ChargingModel): SlotRow[][] {
+  let rows = rowsCache.get(cm);
+  if (!rows) {
+    rows = buildSlotRows(cm);
+    rowsCache.set(cm, rows);
+  }
+  return rows;
+}
+
+function buildSlotRows(cm: ChargingModel): SlotRow[][] {
   const byEvse = new Map<string, number[]>();
   cm.sessions.forEach((s, j) => {
     if (s.pCol < 0) return;
@@ -51,14 +63,18 @@ export function slotRows(cm: ChargingModel): SlotRow[][] {
     for (const row of cm.gridRows) {
       const members: number[] = [];
       const coeffs: number[] = [];
+      // Most the row can reach (sessions at max where the coefficient is positive): a row that
+      // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
+      let reachKw = 0;
       row.evseIds.forEach((id, k) => {
         for (const j of byEvse.get(id) ?? []) {
           if (!active(j)) continue;
           members.push(j);
           coeffs.push(row.coeffs[k]);
+          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
         }
       });
-      if (members.length > 0) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+      if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
     }
     out.push(rows);
   }

@@ -4,10 +4,12 @@ import type { ScheduleInput, ScheduleResult } from '../optimization/schedule';
 /**
  * Every way a result can break the rules, as readable strings (empty = fine): power outside
  * 0..maxKw or outside the window, more energy than requested, setpoint ≠ plan, shared-EVSE or
- * grid-row overload (1e-6), and, with `checkMinKw`, power between 0 and minKw other than a
- * session's completing last slot.
+ * grid-row overload (1e-6), and, with `checkMinKw`, power between 0 and min(minKw, maxKw) other
+ * than a session's completing last slot (`true`: in every plan slot; a number: in that many first
+ * slots, the optimizer's near term).
  */
-export function limitViolations(input: ScheduleInput, result: ScheduleResult, { checkMinKw = false, tol = 1e-6 } = {}): string[] {
+export function limitViolations(input: ScheduleInput, result: ScheduleResult, { checkMinKw = false as boolean | number, tol = 1e-6 } = {}): string[] {
+  const minKwSlots = checkMinKw === true ? Infinity : checkMinKw === false ? 0 : checkMinKw;
   const out: string[] = [];
   const h = input.timeline.slotMinutes / 60;
   const { firstSlot } = input;
@@ -30,10 +32,11 @@ export function limitViolations(input: ScheduleInput, result: ScheduleResult, { 
     });
     if (energy > s.remainingKWh + tol) out.push(`${s.id}: plans ${energy} kWh > remaining ${s.remainingKWh}`);
     if (Math.abs((result.setpointsKw[s.id] ?? 0) - (plan.kw[0] ?? 0)) > tol) out.push(`${s.id}: setpoint ≠ plan[0]`);
-    if (checkMinKw && s.minKw > 0) {
+    if (minKwSlots > 0 && s.minKw > 0) {
+      const floor = Math.min(s.minKw, s.maxKw);
       plan.kw.forEach((kw, i) => {
         const completes = i === lastOn && energy >= s.remainingKWh - 1e-6;
-        if (kw > tol && kw < s.minKw - tol && !completes) out.push(`${s.id} slot ${firstSlot + i}: ${kw} kW below minKw ${s.minKw}`);
+        if (i < minKwSlots && kw > tol && kw < floor - tol && !completes) out.push(`${s.id} slot ${firstSlot + i}: ${kw} kW below minKw ${s.minKw}`);
       });
     }
   }

@@ -36,7 +36,10 @@ const rowSchemas = {
   receipts: z.looseObject({ sessionId: id, json: z.string(), createdMs: finite }),
   settings: z.looseObject({ key: id, value: z.unknown() }),
   replaySessions: z.looseObject({ id, importId: id, arrivalMs: finite, departureMs: finite, energyKWh: finite }),
-  imports: z.looseObject({ id, kind: z.string(), createdMs: finite })
+  imports: z.looseObject({ id, kind: z.string(), createdMs: finite }),
+  archives: z.looseObject({ id, createdMs: finite, reason: z.string(), day: z.looseObject({}) }),
+  archivedSessions: z.looseObject({ archiveId: id, id, siteId: id, evseId: z.string(), requestedKWh: finite, deliveredKWh: finite }),
+  archivedReceipts: z.looseObject({ archiveId: id, sessionId: id, json: z.string(), createdMs: finite })
 } satisfies Record<TableName, z.ZodType>;
 
 /** Zod schema of a whole backup file. */
@@ -55,7 +58,11 @@ export const backupSchema = z.object({
     settings: z.array(rowSchemas.settings),
     // Schema v3 tables: a backup written by a v1/v2 build has none.
     replaySessions: z.array(rowSchemas.replaySessions).default([]),
-    imports: z.array(rowSchemas.imports).default([])
+    imports: z.array(rowSchemas.imports).default([]),
+    // Schema v4 tables (archived days): older backups have none.
+    archives: z.array(rowSchemas.archives).default([]),
+    archivedSessions: z.array(rowSchemas.archivedSessions).default([]),
+    archivedReceipts: z.array(rowSchemas.archivedReceipts).default([])
   })
 });
 

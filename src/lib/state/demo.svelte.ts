@@ -11,6 +11,7 @@ import { liveQuery } from 'dexie';
 import { getDb, type RequestRow } from '$lib/data/db';
 import { loadSite, saveSite } from '$lib/data/site-store';
 import { persistStep } from '$lib/data/persist-step';
+import { archiveRunningDay, restoreArchivedDay } from '$lib/data/day-archive';
 import { DEFAULT_SITE } from '$lib/data/default-site';
 import { workerScheduler } from '$lib/workers/worker-scheduler';
 import type { SchedulerName } from '$lib/workers/protocol';
@@ -86,9 +87,13 @@ class DemoState {
     this.ready = true;
   }
 
-  /** Starts a new demo day: clears runs, simulates the background requests (or takes given ones, a replay), stores everything. */
-  async #fresh({ site, settings, replay }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[] }): Promise<void> {
+  /**
+   * Starts a new demo day: archives the running one (drivers' sessions and receipts stay readable, and
+   * the day can be restored), simulates the background requests (or takes given ones, a replay), stores everything.
+   */
+  async #fresh({ site, settings, replay, reason }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[]; reason: string }): Promise<void> {
     const db = getDb();
+    await archiveRunningDay({ db, reason });
     const requests =
       replay ??
       simulateChargingRequests({
@@ -143,17 +148,17 @@ class DemoState {
         ...(s ? { preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy, secondsPerSlot: s.secondsPerSlot } : {}),
         ...changes
       };
-      await this.#fresh({ site, settings });
+      await this.#fresh({ site, settings, reason: 'Reset day' });
     });
   }
 
   /** Replaces the site (site editor) and restarts the day on it. */
-  async replaceSite(site: Site): Promise<void> {
+  async replaceSite(site: Site, reason = 'Site change'): Promise<void> {
     await this.init();
     this.pause();
     await this.#serial(async () => {
       const s = this.settings ?? defaultSettings({ site });
-      await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy } });
+      await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy }, reason });
     });
   }
 
@@ -164,8 +169,28 @@ class DemoState {
     return this.#serial(async () => {
       const site = this.site ?? DEFAULT_SITE;
       const plan = replaySettings({ site, requests, current: this.settings ? $state.snapshot(this.settings) : null });
-      await this.#fresh({ site, settings: plan.settings, replay: plan.requests });
+      await this.#fresh({ site, settings: plan.settings, replay: plan.requests, reason: 'Replay in the demo' });
       return { sessions: plan.requests.length, cutCount: plan.cutCount, reassignedCount: plan.reassignedCount, unassignedCount: plan.unassignedCount };
+    });
+  }
+
+  /** Brings an archived day back as the running day (the day it replaces is archived in turn). */
+  async restoreArchive(archiveId: string): Promise<void> {
+    await this.init();
+    this.pause();
+    await this.#serial(async () => {
+      const db = getDb();
+      const { settings, site } = await restoreArchivedDay({ db, archiveId });
+      const restored = settings as DemoSettings | undefined;
+      if (restored) {
+        this.settings = restored;
+        this.site = (await loadSite({ db, siteId: restored.siteId })) ?? site ?? this.site;
+        this.nowMs = restored.nowMs;
+      }
+      // The engine is rebuilt from the restored requests and replayed on the next clock move.
+      this.#engine = null;
+      this.snapshot = null;
+      this.lastGate = null;
     });
   }
 

@@ -75,7 +75,7 @@ export async function archiveRunningDay({ db, reason, nowMs = Date.now() }: Arch
   return db.transaction('rw', tables, async () => {
     const [sessions, receipts] = await Promise.all([db.sessions.toArray(), db.receipts.toArray()]);
     if (sessions.length === 0 && receipts.length === 0) return null;
-    const settings = (await db.settings.get('demo'))?.value as { siteId?: string; timeline?: { startMs: number } } | undefined;
+    const settings = (await db.settings.get('demo'))?.value as { siteId?: string; nowMs?: number; timeline?: { startMs: number; slotMinutes: number } } | undefined;
     const siteId = settings?.siteId ?? sessions[0]?.siteId ?? '';
     const site = siteId ? await loadSite({ db, siteId }) : undefined;
     const [requests, slotResults] = await Promise.all([db.requests.toArray(), db.slotResults.toArray()]);
@@ -89,6 +89,9 @@ export async function archiveRunningDay({ db, reason, nowMs = Date.now() }: Arch
       siteId,
       siteName: site?.name ?? siteId,
       dayLabel: dayLabelOf(settings, site?.timezone ?? 'UTC'),
+      clockMs: settings?.nowMs ?? 0,
+      timeZone: site?.timezone ?? 'UTC',
+      timeline: { startMs: settings?.timeline?.startMs ?? 0, slotMinutes: settings?.timeline?.slotMinutes ?? 15 },
       sessionCount: sessions.length,
       mineCount: mine.length,
       receiptCount: receipts.length,

@@ -160,6 +160,12 @@ export type ArchiveRow = {
   siteName: string;
   /** Local date of the archived day at the site (YYYY-MM-DD). */
   dayLabel: string;
+  /** The day's demo clock when it was archived, epoch ms (its sessions stopped there). */
+  clockMs: number;
+  /** The site's time zone. */
+  timeZone: string;
+  /** The day's slot timeline (slot numbers of its sessions are read against it). */
+  timeline: { startMs: number; slotMinutes: number };
   sessionCount: number;
   mineCount: number;
   receiptCount: number;

@@ -6,16 +6,25 @@ import type { ArchiveRow, GreenSlotDb, ReceiptRow, SessionRow } from './db';
  */
 
 /** Where a record was found: the running day (archive undefined) or an archived day. */
-export type Where = { archive?: Pick<ArchiveRow, 'id' | 'dayLabel' | 'reason' | 'createdMs' | 'siteName'> };
+export type Where = { archive?: Pick<ArchiveRow, 'id' | 'dayLabel' | 'reason' | 'createdMs' | 'siteName' | 'clockMs' | 'timeZone' | 'timeline'> };
 
 /** Parameters of the look-ups. */
 export type FindRecordParameters = { db: GreenSlotDb; sessionId: string; archiveId?: string | null };
 
-const brief = ({ id, dayLabel, reason, createdMs, siteName }: ArchiveRow): NonNullable<Where['archive']> => ({ id, dayLabel, reason, createdMs, siteName });
+const brief = ({ id, dayLabel, reason, createdMs, siteName, clockMs, timeZone, timeline }: ArchiveRow): NonNullable<Where['archive']> => ({
+  id,
+  dayLabel,
+  reason,
+  createdMs,
+  siteName,
+  clockMs,
+  timeZone,
+  timeline
+});
 
 async function archiveBrief(db: GreenSlotDb, archiveId: string): Promise<Where['archive']> {
   const a = await db.archives.get(archiveId);
-  return a ? brief(a) : { id: archiveId, dayLabel: '', reason: '', createdMs: 0, siteName: '' };
+  return a ? brief(a) : { id: archiveId, dayLabel: '', reason: '', createdMs: 0, siteName: '', clockMs: 0, timeZone: 'UTC', timeline: { startMs: 0, slotMinutes: 15 } };
 }
 
 /** The receipt of a session (byte-identical to when it was issued), or undefined when none exists. */

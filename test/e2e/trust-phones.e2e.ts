@@ -11,11 +11,17 @@ async function sideways(page: Page): Promise<{ scrollWidth: number; clientWidth:
     // Name the widest element that sticks out, so a failure says what to fix.
     let widest = '';
     let right = root.clientWidth;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const r = el.getBoundingClientRect().right;
+      if (r > right + 0.5 && clipped(el)) continue;
       if (r > right + 0.5) {
         right = r;
-        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).split(' ').join('.')} (${Math.round(r)} px)`;
+        const path = [el, el.parentElement, el.parentElement?.parentElement].map((e) => (e ? `${e.tagName.toLowerCase()}.${String(e.className).split(' ').join('.')}` : '')).join(' < ');
+        widest = `${path} "${(el.textContent ?? '').trim().slice(0, 40)}" (${Math.round(r)} px)`;
       }
     }
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };

@@ -34,7 +34,8 @@ test.describe('driver: before, during and after charging', () => {
 
     await expect(page).toHaveURL(/\/session\/app-/);
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'waiting');
-    await stepGates(page, 1);
+    // The 06:59 gate books 07:00–07:15; it charges once that quarter-hour has begun (the 07:14 gate).
+    await stepGates(page, 2);
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', /charging|paused/);
     const delivered: number[] = [];
     for (let i = 0; i < 3; i++) {

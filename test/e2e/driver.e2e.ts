@@ -18,22 +18,24 @@ test.describe('driver: before, during and after charging', () => {
     await free.getByRole('button', { name: /Select/ }).click();
     const form = page.getByTestId('request-form');
     await expect(form).toBeVisible();
-    // Too much for the time left: the dry run warns early and says what can be done.
+    // More than the car can take before departure: the app says the most that fits (no browser pop-up).
     await form.getByTestId('energy-kwh').fill('100');
     await form.getByTestId('departure').fill('09:00');
-    await expect(page.getByTestId('dry-warning')).toContainText(/only \d+\.\d of 100\.0 kWh by 09:00/, { timeout: 30_000 });
+    await expect(page.getByTestId('energy-kwh-issue')).toContainText(/At most \d+(\.\d)? kWh fit before 09:00: 11 kW for/);
+    await expect(form.getByTestId('send-request')).toBeDisabled();
     await form.getByTestId('energy-kwh').fill('12');
     await form.getByTestId('departure').fill('10:00');
     await form.getByTestId('preference').selectOption('fast');
     await expect(page.getByTestId('gate-rule')).toHaveAttribute('data-late', 'false');
-    await expect(page.getByTestId('gate-rule')).toContainText('starts in slot 07:00');
+    await expect(page.getByTestId('gate-rule')).toContainText('starts charging at 07:00');
     await expect(page.getByTestId('dry-ok')).toContainText(/Plan: 12\.0 kWh by \d\d:\d\d, about \d+ % green/, { timeout: 30_000 });
     await shoot(page, 'driver-request');
     await form.getByTestId('send-request').click();
 
     await expect(page).toHaveURL(/\/session\/app-/);
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'waiting');
-    await stepGates(page, 1);
+    // The 06:59 gate books 07:00–07:15; it charges once that quarter-hour has begun (the 07:14 gate).
+    await stepGates(page, 2);
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', /charging|paused/);
     const delivered: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -111,6 +113,8 @@ test.describe('driver: before, during and after charging', () => {
     // keeps the first registrations: the panel explains it and offers to wipe the demo chain with the reset.
     await page.getByTestId('sim-seed').fill('8');
     await page.getByTestId('sim-reset').click();
+    await expect(page.getByTestId('archive-confirm-text')).toContainText(/moves the running day's \d+ sessions \(1 driver session, 1 receipt\) into the archive/);
+    await page.getByTestId('archive-confirm-yes').click();
     await expect(panel.getByTestId('supply-row')).toHaveCount(0);
     await stepGates(page, 4);
     await expect(panel.locator('[data-testid="supply-row"][data-state="differs"]').first()).toBeVisible({ timeout: 30_000 });

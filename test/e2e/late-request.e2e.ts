@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { resetApp } from './support';
 
 test.describe('the gate rule (14-minute gate closure)', () => {
-  test('a request in the gate’s last minute waits one more slot; one sent on time starts in the next slot', async ({ page }) => {
+  test('a request in the gate’s last minute waits one more slot; one sent on time starts in the next slot; it charges only once its slot has begun', async ({ page }) => {
     await resetApp(page);
     // Step runs the 06:59 gate and leaves the clock at gate closure (06:59, slot 06:45).
     await page.getByTestId('clock-step').click();
@@ -12,27 +12,33 @@ test.describe('the gate rule (14-minute gate closure)', () => {
     await page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').first().getByRole('button', { name: /Select/ }).click();
     const rule = page.getByTestId('gate-rule');
     await expect(rule).toHaveAttribute('data-late', 'true');
-    await expect(rule).toContainText('waits one more slot');
-    await expect(rule).toContainText('starts in slot 07:15');
+    await expect(rule).toContainText('waits one more quarter-hour');
+    await expect(rule).toContainText('starts charging at 07:15');
 
     // One minute later it is slot 07:00, minute 0: on time for the 07:14 gate, still charging from 07:15.
     await page.getByTestId('clock-minute').click();
     await expect(page.getByTestId('clock-now')).toHaveText('07:00');
     await expect(rule).toHaveAttribute('data-late', 'false');
-    await expect(rule).toContainText('starts in slot 07:15');
+    await expect(rule).toContainText('starts charging at 07:15');
     await expect(rule).not.toContainText('waits');
 
     // Back in a gate's last minute (07:14) the request is late: it starts at 07:30, not 07:15.
     await page.getByTestId('clock-step').click();
     await expect(page.getByTestId('clock-now')).toHaveText('07:14');
     await expect(rule).toHaveAttribute('data-late', 'true');
-    await expect(rule).toContainText('starts in slot 07:30');
+    await expect(rule).toContainText('starts charging at 07:30');
     await page.getByTestId('preference').selectOption('fast');
     await page.getByTestId('send-request').click();
-    await expect(page.getByTestId('session-status')).toContainText('Waiting for its slot (starts 07:30)');
-    // The 07:29 gate admits it; it gets power from 07:30.
+    await expect(page.getByTestId('session-status')).toContainText('Reserved for you: charging starts at 07:30 at the earliest');
+    // The 07:29 gate admits it and books its power for 07:30; at 07:29 it has not started yet.
     await page.getByTestId('clock-step').click();
     await expect(page.getByTestId('clock-now')).toHaveText('07:29');
+    await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'waiting');
+    await expect(page.getByTestId('delivered')).toHaveText('0.0 kWh');
+    // From 07:30 it charges.
+    await page.getByTestId('clock-minute').click();
+    await expect(page.getByTestId('clock-now')).toHaveText('07:30');
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'charging');
+    await expect(page.getByTestId('session-heading')).toContainText('Charging at');
   });
 });

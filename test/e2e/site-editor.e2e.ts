@@ -13,6 +13,8 @@ test.describe('operator: site editor and backup', () => {
     await page.getByTestId('limit-pod-a1').fill('20');
     await page.getByLabel('Status of A1-2').selectOption('OUTOFORDER');
     await page.getByTestId('save-site').click();
+    await expect(page.getByTestId('archive-confirm-text')).toContainText('Saving the site');
+    await page.getByTestId('archive-confirm-yes').click();
     await expect(page.getByText('Saved. The day restarted')).toBeVisible();
     await page.getByRole('link', { name: 'Charge' }).click();
     await expect(page.getByTestId('site-plan')).toContainText('Pod A1 (4 × 11 kW) limit 20 kW');

@@ -40,3 +40,50 @@ export function formatMoney(amount: number, currency = 'EUR'): string {
 export function formatCo2(g: number): string {
   return g >= 10_000 ? `${(g / 1000).toFixed(1)} kg` : `${Math.round(g)} g`;
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The site-local calendar day of an instant as "Sat 5 Dec". */
+export function formatDay(ms: number, timeZone: string): string {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+    dateFormats.set(timeZone, f);
+  }
+  return f.format(new Date(ms));
+}
+
+/** Whole local days from the day of `fromMs` to the day of `toMs` in the site's zone (DST-safe). */
+export function localDaysBetween(fromMs: number, toMs: number, timeZone: string): number {
+  const ymd = (ms: number) => {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+    return Date.parse(`${parts}T00:00:00Z`);
+  };
+  return Math.round((ymd(toMs) - ymd(fromMs)) / 86_400_000);
+}
+
+/** "HH:MM", with "+1 day" (or "+N days") when it falls on a later local day than `fromMs`. */
+export function formatTimeAfter(ms: number, fromMs: number, timeZone: string): string {
+  const days = localDaysBetween(fromMs, ms, timeZone);
+  return days > 0 ? `${formatTime(ms, timeZone)} +${days} day${days > 1 ? 's' : ''}` : formatTime(ms, timeZone);
+}
+
+/** A local time range "08:45–10:00", or "08:45–06:00 +1 day" when it ends on a later day. */
+export function formatRange(startMs: number, endMs: number, timeZone: string): string {
+  return `${formatTime(startMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
+}
+
+/** The zone named for people: "Europe/Amsterdam (UTC+01:00)" at that instant. */
+export function formatZone(ms: number, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const offset = name === 'GMT' ? 'UTC+00:00' : name.replace('GMT', 'UTC');
+  return `${timeZone} (${offset})`;
+}
+
+/** A duration in hours and minutes: "2 h 15 min", "45 min". */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -40,7 +40,10 @@ const rowSchemas = {
   liveSessions: z.looseObject({ key: id, kwh: finite, startMs: finite, lastUpdatedMs: finite }),
   liveCdrs: z.looseObject({ key: id, totalEnergyKWh: finite, startMs: finite, endMs: finite, lastUpdatedMs: finite }),
   receiptSources: z.looseObject({ sessionId: id, kind: z.enum(['simulation', 'ocpi-cdr']) }),
-  carbonSeries: z.looseObject({ id, kind: z.enum(['average', 'marginal']) })
+  carbonSeries: z.looseObject({ id, kind: z.enum(['average', 'marginal']) }),
+  archives: z.looseObject({ id, createdMs: finite, reason: z.string(), day: z.looseObject({}) }),
+  archivedSessions: z.looseObject({ archiveId: id, id, siteId: id, evseId: z.string(), requestedKWh: finite, deliveredKWh: finite }),
+  archivedReceipts: z.looseObject({ archiveId: id, sessionId: id, json: z.string(), createdMs: finite })
 } satisfies Record<TableName, z.ZodType>;
 
 /** Zod schema of a whole backup file. */
@@ -64,7 +67,11 @@ export const backupSchema = z.object({
     liveSessions: z.array(rowSchemas.liveSessions).default([]),
     liveCdrs: z.array(rowSchemas.liveCdrs).default([]),
     receiptSources: z.array(rowSchemas.receiptSources).default([]),
-    carbonSeries: z.array(rowSchemas.carbonSeries).default([])
+    carbonSeries: z.array(rowSchemas.carbonSeries).default([]),
+    // Schema v4 tables (archived days): older backups have none.
+    archives: z.array(rowSchemas.archives).default([]),
+    archivedSessions: z.array(rowSchemas.archivedSessions).default([]),
+    archivedReceipts: z.array(rowSchemas.archivedReceipts).default([])
   })
 });
 

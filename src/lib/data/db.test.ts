@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { createDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 
 function freshIdb() {
   return { indexedDB: new IDBFactory(), IDBKeyRange };
@@ -56,6 +56,33 @@ describe('db schema migration', () => {
     await db.replaySessions.add({ id: 'x', importId: 'i', requestMs: 1, arrivalMs: 1, departureMs: 2, energyKWh: 1, vehicleMaxKw: 7, evseId: null, preference: 'balanced' });
     expect(await db.replaySessions.where('importId').equals('i').count()).toBe(1);
     expect(await db.imports.orderBy('createdMs').count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v3 database to v4: finished sessions get their last slot and reason, receipts stay byte for byte, archive tables exist', async () => {
+    const dexieOptions = freshIdb();
+    const v3 = new Dexie('greenslot-v3', dexieOptions);
+    v3.version(3).stores(SCHEMA_V3);
+    const session = { siteId: 's', evseId: 'e1', startSlot: 30, endSlot: 40, greenKWh: 0, bySourceKWh: {}, co2G: 0, cost: 0, greenKWhBySlot: {}, plan: null, mine: true, updatedMs: 1 };
+    await v3.table('sessions').bulkAdd([
+      { ...session, id: 'met', requestId: 'met', status: 'finished', requestedKWh: 5, deliveredKWh: 5, kwBySlot: { 31: 11, 32: 9 } },
+      { ...session, id: 'left', requestId: 'left', status: 'finished', requestedKWh: 50, deliveredKWh: 20, kwBySlot: { 31: 11 } },
+      { ...session, id: 'live', requestId: 'live', status: 'charging', requestedKWh: 50, deliveredKWh: 2, kwBySlot: { 31: 8 } }
+    ]);
+    await v3.table('receipts').add({ sessionId: 'met', json: '{"a":1}', createdMs: 7 });
+    v3.close();
+
+    const db = createDb({ name: 'greenslot-v3', dexieOptions });
+    const rows = await db.sessions.orderBy('id').toArray();
+    expect(db.verno).toBe(4);
+    expect(rows.map((s) => [s.id, s.finishedSlot, s.finishReason])).toEqual([
+      ['left', 39, 'departed'],
+      ['live', undefined, undefined],
+      ['met', 32, 'energy-met']
+    ]);
+    expect(await db.receipts.get('met')).toEqual({ sessionId: 'met', json: '{"a":1}', createdMs: 7 });
+    expect(await db.archives.count()).toBe(0);
+    expect(await db.archivedReceipts.where('sessionId').equals('met').count()).toBe(0);
     db.close();
   });
 

@@ -100,6 +100,12 @@ export type SessionRow = {
   batteryKWh?: number;
   /** Schema v2: when the row was last written, epoch ms. */
   updatedMs: number;
+  /** Schema v4: last slot the engine booked for it once finished (it is over when that slot has run). */
+  finishedSlot?: number;
+  /** Schema v4: why it finished. */
+  finishReason?: 'energy-met' | 'departed';
+  /** Schema v4: the EVSE the driver asked for, when the engine had to use another one. */
+  requestedEvseId?: string | null;
 };
 
 /** One node's figures in one slot. */
@@ -141,6 +147,46 @@ export type SlotResultRow = {
 
 /** A finished session's receipt: the exact JSON bytes that get exported (and signed later). */
 export type ReceiptRow = { sessionId: string; json: string; createdMs: number };
+
+/**
+ * Schema v4: a demo day moved out of the live tables before an operator scenario replaced it (reset,
+ * replay, site change, import). Drivers' sessions and receipts stay readable from here and the
+ * whole day can be restored (see day-archive.ts).
+ */
+export type ArchiveRow = {
+  id: string;
+  createdMs: number;
+  /** What replaced the day, in plain words ("Reset day", "Replay in the demo", ...). */
+  reason: string;
+  siteId: string;
+  siteName: string;
+  /** Local date of the archived day at the site (YYYY-MM-DD). */
+  dayLabel: string;
+  /** The day's demo clock when it was archived, epoch ms (its sessions stopped there). */
+  clockMs: number;
+  /** The site's time zone. */
+  timeZone: string;
+  /** The day's slot timeline (slot numbers of its sessions are read against it). */
+  timeline: { startMs: number; slotMinutes: number };
+  sessionCount: number;
+  mineCount: number;
+  receiptCount: number;
+  /** The whole day as it was (restore writes it back). */
+  day: {
+    settings: unknown;
+    site: unknown;
+    requests: RequestRow[];
+    sessions: SessionRow[];
+    slotResults: SlotResultRow[];
+    receipts: ReceiptRow[];
+  };
+};
+
+/** Schema v4: a driver's session of an archived day (what "My sessions" lists). */
+export type ArchivedSessionRow = SessionRow & { archiveId: string };
+
+/** Schema v4: a receipt of an archived day, byte for byte as issued. */
+export type ArchivedReceiptRow = ReceiptRow & { archiveId: string };
 
 /** A key/value setting (clock, strategy, selected site, ...). */
 export type SettingRow = { key: string; value: unknown };
@@ -199,7 +245,11 @@ export const TABLE_NAMES = [
   'liveSessions',
   'liveCdrs',
   'receiptSources',
-  'carbonSeries'
+  'carbonSeries',
+  // v4 (archived days)
+  'archives',
+  'archivedSessions',
+  'archivedReceipts'
 ] as const;
 
 /** One table name. */
@@ -262,6 +312,36 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((e: Partial<EvseRow>) => {
       e.statusUpdatedMs ??= 0;
+    });
+}
+
+/** Schema v4: archived days, and the drivers' sessions and receipts of those days. */
+export const SCHEMA_V4 = {
+  archives: 'id, createdMs',
+  archivedSessions: '[archiveId+id], archiveId, id, updatedMs',
+  archivedReceipts: '[archiveId+sessionId], archiveId, sessionId, createdMs'
+} as const;
+
+/** Last slot a v3 session row got energy in (its last booked slot), or its window's last slot. */
+function lastBookedSlot(s: Partial<SessionRow>): number {
+  const slots = Object.keys(s.kwBySlot ?? {}).map(Number);
+  const met = (s.deliveredKWh ?? 0) >= (s.requestedKWh ?? Infinity) - 1e-9;
+  return met && slots.length ? Math.max(...slots) : (s.endSlot ?? 1) - 1;
+}
+
+/**
+ * v3 → v4: finished sessions get the slot they finished in and why (the app now shows a session
+ * as finished, and issues its receipt, only once that slot has run); receipts already issued stay
+ * where they are and are never rewritten from now on.
+ */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table('sessions')
+    .toCollection()
+    .modify((s: Partial<SessionRow>) => {
+      if (s.status !== 'finished' || s.finishedSlot !== undefined) return;
+      s.finishedSlot = lastBookedSlot(s);
+      s.finishReason = (s.deliveredKWh ?? 0) >= (s.requestedKWh ?? Infinity) - 1e-9 ? 'energy-met' : 'departed';
     });
 }
 
@@ -338,12 +418,16 @@ export class GreenSlotDb extends Dexie {
   liveCdrs!: EntityTable<LiveCdrRow, 'key'>;
   receiptSources!: EntityTable<ReceiptSourceRow, 'sessionId'>;
   carbonSeries!: EntityTable<CarbonSeriesRow, 'id'>;
+  archives!: EntityTable<ArchiveRow, 'id'>;
+  archivedSessions!: Dexie.Table<ArchivedSessionRow, [string, string]>;
+  archivedReceipts!: Dexie.Table<ArchivedReceiptRow, [string, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }

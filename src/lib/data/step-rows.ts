@@ -58,7 +58,10 @@ export function sessionRow({ session: s, siteId, previous, slot, mine, nowMs, ar
     mine,
     arrivalSoc,
     batteryKWh,
-    updatedMs: nowMs
+    updatedMs: nowMs,
+    ...(s.finishedSlot !== undefined ? { finishedSlot: s.finishedSlot } : {}),
+    ...(s.finishReason ? { finishReason: s.finishReason } : {}),
+    ...(s.requestedEvseId && s.requestedEvseId !== s.evseId ? { requestedEvseId: s.requestedEvseId } : {})
   };
 }
 
@@ -110,16 +113,26 @@ export function slotResultRow({ record: r, gate, siteId }: SlotResultRowParamete
 const MANUAL: readonly OcpiStatus[] = ['OUTOFORDER', 'INOPERATIVE', 'BLOCKED', 'PLANNED', 'REMOVED'];
 
 /** Parameters of `evseStatuses`. */
-export type EvseStatusesParameters = { evses: readonly EvseRow[]; snapshot: EngineSnapshot; nowMs: number };
+export type EvseStatusesParameters = {
+  evses: readonly EvseRow[];
+  snapshot: EngineSnapshot;
+  nowMs: number;
+  /** Requests sent but not yet admitted by a gate: their EVSE is RESERVED from the moment they are sent. */
+  pending?: readonly { evseId: string | null; departureMs: number }[];
+};
 
 /**
  * OCPI status of every EVSE at `nowMs`: CHARGING while a vehicle is plugged in (OCPI says
  * CHARGING for an occupied EVSE even when the session is paused), RESERVED when an admitted
- * session will arrive later, AVAILABLE otherwise; manual statuses stay.
+ * session will arrive later or a driver's request waits for its gate, AVAILABLE otherwise; manual
+ * statuses stay.
  */
-export function evseStatuses({ evses, snapshot, nowMs }: EvseStatusesParameters): Record<string, OcpiStatus> {
+export function evseStatuses({ evses, snapshot, nowMs, pending = [] }: EvseStatusesParameters): Record<string, OcpiStatus> {
   const out: Record<string, OcpiStatus> = {};
   for (const e of evses) out[e.id] = MANUAL.includes(e.status) ? e.status : 'AVAILABLE';
+  for (const p of pending) {
+    if (p.evseId !== null && out[p.evseId] === 'AVAILABLE' && p.departureMs > nowMs) out[p.evseId] = 'RESERVED';
+  }
   for (const s of snapshot.sessions) {
     if (!(s.evseId in out) || MANUAL.includes(out[s.evseId])) continue;
     const present = s.arrivalMs <= nowMs && nowMs < s.departureMs && !(s.status === 'finished' && s.finishReason === 'departed');

@@ -6,11 +6,14 @@ import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types'
 import { createEngine } from '$lib/core/engine/engine';
 import { edfScheduler } from '$lib/core/baselines/edf';
 import { simulateChargingRequests } from '$lib/core/simulation/simulate-charging-requests';
-import { gateClosureMs, sessionWindow, slotOfMs } from '$lib/core/time/gates';
+import { gateClosureMs, sessionWindow, slotOfMs, slotStartMs } from '$lib/core/time/gates';
 import { liveQuery } from 'dexie';
 import { getDb, type RequestRow } from '$lib/data/db';
 import { loadSite, saveSite } from '$lib/data/site-store';
 import { persistStep } from '$lib/data/persist-step';
+import { archiveRunningDay, restoreArchivedDay } from '$lib/data/day-archive';
+import { reserveCharger } from '$lib/data/reserve-charger';
+import { issueDueReceipts } from '$lib/data/issue-receipts';
 import { DEFAULT_SITE } from '$lib/data/default-site';
 import { workerScheduler } from '$lib/workers/worker-scheduler';
 import type { SchedulerName } from '$lib/workers/protocol';
@@ -72,7 +75,7 @@ class DemoState {
       this.site = (await loadSite({ db, siteId: stored.siteId })) ?? DEFAULT_SITE;
       this.nowMs = stored.nowMs;
     } else {
-      await this.#fresh({ site: DEFAULT_SITE, settings: defaultSettings({ site: DEFAULT_SITE }) });
+      await this.#fresh({ site: DEFAULT_SITE, settings: defaultSettings({ site: DEFAULT_SITE }), reason: 'First start' });
     }
     // Another tab may move the clock or reset the day: follow it while this tab's clock is idle.
     liveQuery(() => db.settings.get('demo')).subscribe((row) => {
@@ -86,9 +89,13 @@ class DemoState {
     this.ready = true;
   }
 
-  /** Starts a new demo day: clears runs, simulates the background requests (or takes given ones, a replay), stores everything. */
-  async #fresh({ site, settings, replay }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[] }): Promise<void> {
+  /**
+   * Starts a new demo day: archives the running one (drivers' sessions and receipts stay readable, and
+   * the day can be restored), simulates the background requests (or takes given ones, a replay), stores everything.
+   */
+  async #fresh({ site, settings, replay, reason }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[]; reason: string }): Promise<void> {
     const db = getDb();
+    await archiveRunningDay({ db, reason });
     const requests =
       replay ??
       simulateChargingRequests({
@@ -143,17 +150,17 @@ class DemoState {
         ...(s ? { preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy, secondsPerSlot: s.secondsPerSlot } : {}),
         ...changes
       };
-      await this.#fresh({ site, settings });
+      await this.#fresh({ site, settings, reason: 'Reset day' });
     });
   }
 
   /** Replaces the site (site editor) and restarts the day on it. */
-  async replaceSite(site: Site): Promise<void> {
+  async replaceSite(site: Site, reason = 'Site change'): Promise<void> {
     await this.init();
     this.pause();
     await this.#serial(async () => {
       const s = this.settings ?? defaultSettings({ site });
-      await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy } });
+      await this.#fresh({ site, settings: { ...defaultSettings({ site }), preset: s.preset, evs: s.evs, seed: s.seed, scheduler: s.scheduler, strategy: s.strategy }, reason });
     });
   }
 
@@ -164,8 +171,28 @@ class DemoState {
     return this.#serial(async () => {
       const site = this.site ?? DEFAULT_SITE;
       const plan = replaySettings({ site, requests, current: this.settings ? $state.snapshot(this.settings) : null });
-      await this.#fresh({ site, settings: plan.settings, replay: plan.requests });
+      await this.#fresh({ site, settings: plan.settings, replay: plan.requests, reason: 'Replay in the demo' });
       return { sessions: plan.requests.length, cutCount: plan.cutCount, reassignedCount: plan.reassignedCount, unassignedCount: plan.unassignedCount };
+    });
+  }
+
+  /** Brings an archived day back as the running day (the day it replaces is archived in turn). */
+  async restoreArchive(archiveId: string): Promise<void> {
+    await this.init();
+    this.pause();
+    await this.#serial(async () => {
+      const db = getDb();
+      const { settings, site } = await restoreArchivedDay({ db, archiveId });
+      const restored = settings as DemoSettings | undefined;
+      if (restored) {
+        this.settings = restored;
+        this.site = (await loadSite({ db, siteId: restored.siteId })) ?? site ?? this.site;
+        this.nowMs = restored.nowMs;
+      }
+      // The engine is rebuilt from the restored requests and replayed on the next clock move.
+      this.#engine = null;
+      this.snapshot = null;
+      this.lastGate = null;
     });
   }
 
@@ -215,9 +242,16 @@ class DemoState {
   step(): Promise<void> {
     return this.#serial(async () => {
       const s = this.settings;
-      if (!s || s.nextSlot >= s.endSlot) return;
-      await this.#advanceTo(gateClosureMs({ timeline: s.timeline, slot: s.nextSlot - 1 }));
+      if (!s || this.dayOver) return;
+      // After the last gate, a step runs the clock to the end of the last slot (its sessions finish then).
+      await this.#advanceTo(s.nextSlot >= s.endSlot ? slotStartMs({ timeline: s.timeline, slot: s.endSlot }) : gateClosureMs({ timeline: s.timeline, slot: s.nextSlot - 1 }));
     });
+  }
+
+  /** True when every gate has run and the clock has passed the end of the last slot. */
+  get dayOver(): boolean {
+    const s = this.settings;
+    return !!s && s.nextSlot >= s.endSlot && this.nowMs >= slotStartMs({ timeline: s.timeline, slot: s.endSlot });
   }
 
   /** Moves the clock forward by `minutes`, running every gate it passes. */
@@ -235,7 +269,7 @@ class DemoState {
     const msPerMs = s.mode === 'real' ? 1 : (s.timeline.slotMinutes * 60_000) / (s.secondsPerSlot * 1000);
     const target = this.nowMs + dt * msPerMs;
     await this.#serial(() => this.#advanceTo(target));
-    if (s.nextSlot >= s.endSlot) this.pause();
+    if (this.dayOver) this.pause();
   }
 
   /** Runs operations one at a time (ticks, steps, submits never interleave). */
@@ -253,9 +287,25 @@ class DemoState {
       await this.#runGate();
       if (!this.running && targetMs - this.nowMs > 60 * 60_000) break; // a big manual jump stops after an hour
     }
-    this.nowMs = Math.max(this.nowMs, targetMs);
+    this.nowMs = Math.max(this.nowMs, Math.min(targetMs, slotStartMs({ timeline: s.timeline, slot: s.endSlot })));
     s.nowMs = this.nowMs;
+    if (this.currentSlot !== this.#receiptsCheckedSlot) await this.#issueReceipts();
     if (!this.running) await this.#saveSettings();
+  }
+
+  #receiptsCheckedSlot = -1;
+
+  /** Issues the receipts of sessions whose last slot is over now (a gate books its slot 1 min before it starts). */
+  async #issueReceipts(): Promise<void> {
+    const s = this.settings!;
+    this.#receiptsCheckedSlot = this.currentSlot;
+    await issueDueReceipts({
+      db: getDb(),
+      site: this.site ?? DEFAULT_SITE,
+      timeline: { startMs: s.timeline.startMs, slotMinutes: s.timeline.slotMinutes },
+      nowMs: this.nowMs,
+      schedulerAt: (slot) => this.#schedulerAt(slot)
+    });
   }
 
   /** The engine's scheduler: each gate asks the worker with the scheduler, strategy and budget in force then. */
@@ -344,20 +394,25 @@ class DemoState {
     await getDb().settings.put({ key: 'demo', value: $state.snapshot(this.settings) });
   }
 
-  /** Sends a driver's request into the running day (admitted at its gate like any other). */
+  /**
+   * Sends a driver's request into the running day (admitted at its gate like any other). Its charger is
+   * reserved at once (RESERVED in every tab); a charger that is not free gets a `ChargerTakenError`.
+   */
   async submit(request: Omit<ChargingRequest, 'requestMs' | 'origin'>): Promise<ChargingRequest> {
     await this.init();
     return this.#serial(async () => {
       const full: ChargingRequest = { ...request, requestMs: this.nowMs, origin: 'app' };
       const db = getDb();
       const engine = await this.#ensureEngine();
-      engine.submit(full);
       const s = this.settings!;
       const { startSlot, endSlot } = sessionWindow({ timeline: s.timeline, requestMs: full.requestMs, arrivalMs: full.arrivalMs, departureMs: full.departureMs });
-      await db.transaction('rw', db.requests, db.sessions, async () => {
-        await db.requests.add({ ...full, siteId: s.siteId, createdMs: Date.now() });
+      const evseName = this.site?.evses.find((e) => e.id === full.evseId)?.name;
+      await reserveCharger({
+        db,
+        evseName,
+        request: { ...full, siteId: s.siteId, createdMs: Date.now() },
         // Shown until its gate admits it (then the engine's row replaces this one).
-        await db.sessions.put({
+        session: {
           id: full.id,
           requestId: full.id,
           siteId: s.siteId,
@@ -378,8 +433,10 @@ class DemoState {
           arrivalSoc: full.arrivalSoc,
           batteryKWh: full.batteryKWh,
           updatedMs: Date.now()
-        });
+        }
       });
+      // Only a stored (reserved) request reaches the engine, so a refused one leaves no trace.
+      engine.submit(full);
       // Keep the engine key in step with the stored request count (no rebuild needed).
       this.#engineKey = `${s.siteId}|${await db.requests.count()}|${s.timeline.startMs}`;
       return full;

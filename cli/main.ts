@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { BaseError, ValidationError } from '../src/lib/core/errors';
 import { EXIT, UsageError } from './cli-errors';
-import { processIo, writeLine, type CliIo } from './cli-io';
+import { guardProcessStreams, processIo, writeLine, type CliIo } from './cli-io';
 import type { Command } from './command';
 
 /** A subcommand as listed at the top level; its module loads only when it runs (fast start, and `bench` needs no engine). */
@@ -28,6 +28,7 @@ export type MainParams = { argv: readonly string[]; io?: CliIo };
 
 /** Run the CLI with arguments (without `node` and the script); returns the exit code: 0, 1 or 2, never a throw. */
 export async function main({ argv, io = processIo }: MainParams): Promise<number> {
+  if (io === processIo) guardProcessStreams();
   const [name, ...args] = argv;
   let label = 'greenslot';
   try {

@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../../src/lib/core/errors';
 import { readCsvTable, type CsvTable } from '../../src/lib/core/io/csv-table';
-import { SESSION_LIMITS } from '../../src/lib/core/io/session-limits';
+import { isPlausibleTime, PLAUSIBLE_TIME } from '../../src/lib/core/time/plausible-time';
 import { parseTimestamp } from '../../src/lib/core/time/parse-timestamp';
 import { parseJsonText } from './read-json-file';
 import { readTextFile } from './read-text-file';
@@ -26,8 +26,8 @@ export function seriesTime({ value, file, where, issues }: { value: unknown; fil
     issues.push({ file, where, message: `expected a timestamp (ISO 8601, UTC unless an offset is given, or epoch s/ms): ${r.error}` });
     return undefined;
   }
-  if (r.ms < SESSION_LIMITS.earliestMs || r.ms >= SESSION_LIMITS.latestMs) {
-    issues.push({ file, where, message: `timestamp ${new Date(r.ms).toISOString()} is outside the plausible years 1990–2099` });
+  if (!isPlausibleTime(r.ms)) {
+    issues.push({ file, where, message: `timestamp ${new Date(r.ms).toISOString()} is outside the plausible years ${PLAUSIBLE_TIME.years}` });
     return undefined;
   }
   return r.ms;

@@ -13,11 +13,16 @@ export function rootNode(site: Site) {
 /** The transformer closest to the root: the first node with a `transformer` spec, breadth first. */
 export function topTransformer(site: Site): GridNode | undefined {
   const children = new Map<string, GridNode[]>();
-  for (const n of site.nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  for (const n of site.nodes) {
+    if (n.parentId === null) continue;
+    const list = children.get(n.parentId);
+    if (list) list.push(n);
+    else children.set(n.parentId, [n]);
+  }
   const queue: GridNode[] = [rootNode(site)];
   for (let i = 0; i < queue.length; i++) {
     if (queue[i].transformer) return queue[i];
-    queue.push(...(children.get(queue[i].id) ?? []));
+    for (const child of children.get(queue[i].id) ?? []) queue.push(child);
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../cli-errors';
 import type { OptionValues } from '../parse-options';
-import { SESSION_LIMITS } from '../../src/lib/core/io/session-limits';
+import { isPlausibleTime, PLAUSIBLE_TIME } from '../../src/lib/core/time/plausible-time';
 import { parseTimestamp } from '../../src/lib/core/time/parse-timestamp';
 
 /**
@@ -14,6 +14,6 @@ export function timeOption({ values, name, command }: { values: OptionValues; na
   const r = parseTimestamp({ text: raw, epoch: 'none' });
   const expected = `--${name} expects an ISO 8601 date/time like 2019-03-01 or 2019-03-01T06:00Z`;
   if ('error' in r) throw new UsageError(`greenslot ${command}: ${expected}, got "${String(raw)}" (${r.error})`);
-  if (r.ms < SESSION_LIMITS.earliestMs || r.ms >= SESSION_LIMITS.latestMs) throw new UsageError(`greenslot ${command}: ${expected} in the years 1990–2099, got "${String(raw)}"`);
+  if (!isPlausibleTime(r.ms)) throw new UsageError(`greenslot ${command}: ${expected} in the years ${PLAUSIBLE_TIME.years}, got "${String(raw)}"`);
   return r.ms;
 }

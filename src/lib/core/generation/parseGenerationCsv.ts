@@ -3,9 +3,9 @@ import type { Source } from '../energy/sources';
 import { settleIssues, type ImportMode } from '../ocpi/importIssues';
 import { createCsvRecordReader } from '../io/csv-records';
 import { parseTimestamp } from '../time/parse-timestamp';
-import { SESSION_LIMITS } from '../io/session-limits';
+import { isPlausibleTime, PLAUSIBLE_TIME } from '../time/plausible-time';
 import { fuelSource } from './fuelSource';
-import { resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
+import { MAX_GENERATION_SPAN_MS, resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
 
 /** Which layout the header revealed. */
 export type GenerationCsvLayout = 'entsoe-wide' | 'entsoe-long' | 'smard' | 'simple';
@@ -37,8 +37,6 @@ export type GenerationCsvImport = SlotMixSeries & {
 /** A push parser: feed chunks, then finish. */
 export type GenerationCsvParser = { push(chunk: string): void; finish(): GenerationCsvImport };
 
-/** Longest series one file may span (ten years: 350,000 quarter hours), so a stray date cannot make millions of slots. */
-const MAX_SPAN_MS = 3660 * 86_400_000;
 
 /** Largest plausible generation in one cell, MW (three times the world's). */
 const MAX_MW = 1e7;
@@ -183,7 +181,7 @@ export function createGenerationCsvParser({
       // the switch itself and reads, by the one DST rule, as the first real time after it.
       if (r.dstGap && !isEnd) return void issue(lineNumber, `"${text.trim()}" does not exist in ${zone} (the clocks skip it: DST starts)`);
       // One stray year (1900, 2918) would stretch the slot series over centuries.
-      if (r.ms < SESSION_LIMITS.earliestMs || r.ms >= SESSION_LIMITS.latestMs) return void issue(lineNumber, `"${text.trim()}" is outside the plausible years 1990–2099`);
+      if (!isPlausibleTime(r.ms)) return void issue(lineNumber, `"${text.trim()}" is outside the plausible years ${PLAUSIBLE_TIME.years}`);
       return r.ms;
     };
     if (t.kind === 'range') {
@@ -229,7 +227,7 @@ export function createGenerationCsvParser({
     const times = readTimes(cells, lineNumber);
     if (!times) return;
     const [s, e] = times;
-    if (starts.length > 0 && s - starts[0] > MAX_SPAN_MS) return void issue(lineNumber, `time ${new Date(s).toISOString()} is more than ${MAX_SPAN_MS / 86_400_000} days after the first row; split the file`);
+    if (starts.length > 0 && s - starts[0] > MAX_GENERATION_SPAN_MS) return void issue(lineNumber, `time ${new Date(s).toISOString()} is more than ${MAX_GENERATION_SPAN_MS / 86_400_000} days after the first row; split the file`);
     if (e !== undefined && e <= s) return void issue(lineNumber, 'interval end is not after its start');
     const end = e ?? NaN;
     if (layout === 'entsoe-long') {

@@ -110,14 +110,17 @@ describe('parseSite', () => {
     expect(parseSite(`\uFEFF${JSON.stringify(good())}`, 'bom.json').id).toBe('demo');
   });
 
-  it('checks a 20,000-level node chain in linear work (each node walked once), and still finds a cycle at its end', () => {
+  it('error: checks a 20,000-level node chain in linear work (each node walked once): too deep, or a cycle at its end, named once', () => {
     const chain = (n: number, cycle: boolean) => ({
       ...good(),
       nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, parentId: i === 0 ? (cycle ? `n${n - 1}` : null) : `n${i - 1}`, limitKw: 100 })),
       evses: [{ id: 'e1', nodeId: `n${n - 1}`, maxKw: 11, minKw: 0, phase: '3P' }],
       pv: []
     });
-    expect(parseSite(chain(20_000, false)).nodes).toHaveLength(20_000);
+    expect(parseSite(chain(65, false)).nodes).toHaveLength(65);
+    expect(issuesOf(chain(20_000, false))).toEqual([
+      { file: 'x.json', where: '$.nodes[65].parentId', message: 'node "n65" is 65 levels below the root; expected at most 64 levels (connection → transformer → feeder → pod is 3)' }
+    ]);
     const issues = issuesOf(chain(20_000, true));
     expect(issues.map((i) => i.where)).toEqual(['$.nodes', '$.nodes[0].parentId']);
     expect(issues[1].message).toMatch(/^cycle in the grid tree \(n0 → n19999 → n19998 → n19997 → n19996 → n19995 → … 19992 more … → n2 → n1 → n0\)/);

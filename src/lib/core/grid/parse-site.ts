@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors';
 import { SOURCES, type SourceMix } from '../energy/sources';
 import type { Site } from './site';
-import { siteSchema } from './site-schema';
+import { SITE_LIMITS, siteSchema } from './site-schema';
 
 /** Tolerance on a grid mix's share sum (shares must add up to 1 ± this). */
 export const MIX_SUM_TOLERANCE = 1e-6;
@@ -70,18 +70,27 @@ function checkSite(site: Site, file: string): ValidationIssue[] {
   });
   // Walk up from every node until a node already known to reach the root (or to be in a reported
   // cycle); meeting a node of the current walk means a cycle. Each node is walked once: linear in
-  // the number of nodes, so a 20,000-level chain costs 20,000 steps, not 20,000².
+  // the number of nodes, so a 20,000-level chain costs 20,000 steps, not 20,000². Depths come out
+  // of the same walk: a tree deeper than SITE_LIMITS.treeDepth is refused, since the engine keeps
+  // every node's subtree (depth × nodes entries) and real grids are a handful of levels deep.
   const DONE = 2;
   const ON_WALK = 1;
   const state = new Uint8Array(site.nodes.length);
+  const depth = new Int32Array(site.nodes.length).fill(-1);
+  let tooDeep = false;
   site.nodes.forEach((node, i) => {
     if (state[i] === DONE) return;
     const walk: number[] = [i];
     state[i] = ON_WALK;
     let parent = node.parentId;
+    let base = parent === null ? -1 : -2; // -1: walk ended at the root; -2: unknown parent or cycle
     while (parent !== null) {
       const p = nodeIndex.get(parent);
-      if (p === undefined || state[p] === DONE) break;
+      if (p === undefined) break;
+      if (state[p] === DONE) {
+        base = depth[p] >= 0 ? depth[p] : -2;
+        break;
+      }
       if (state[p] === ON_WALK) {
         const ids = [...walk.slice(walk.indexOf(p)).map((k) => site.nodes[k].id), parent];
         const shown = ids.length > 12 ? [...ids.slice(0, 6), `… ${ids.length - 9} more …`, ...ids.slice(-3)] : ids;
@@ -91,8 +100,18 @@ function checkSite(site: Site, file: string): ValidationIssue[] {
       walk.push(p);
       state[p] = ON_WALK;
       parent = site.nodes[p].parentId;
+      if (parent === null) base = -1;
     }
-    for (const k of walk) state[k] = DONE;
+    for (let k = walk.length - 1; k >= 0; k--) {
+      state[walk[k]] = DONE;
+      if (base >= -1) depth[walk[k]] = base + (walk.length - k);
+    }
+    const deepest = walk.findIndex((k) => depth[k] > SITE_LIMITS.treeDepth);
+    if (!tooDeep && deepest !== -1) {
+      tooDeep = true;
+      const k = walk[deepest];
+      add(`$.nodes[${k}].parentId`, `node "${site.nodes[k].id}" is ${depth[k]} levels below the root; expected at most ${SITE_LIMITS.treeDepth} levels (connection → transformer → feeder → pod is 3)`);
+    }
   });
 
   site.evses.forEach((evse, i) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SOURCES } from '../energy/sources';
+import { PLAUSIBLE_TIME } from '../time/plausible-time';
 
 /**
  * zod schema of the Site JSON (structure and number ranges only; tree and cross-field checks
@@ -25,7 +26,9 @@ export const SITE_LIMITS = {
   /** |Energy price| per kWh. */
   pricePerKWh: 1_000_000,
   /** Entries of one periodic profile (a year of 5-minute slots is 105,120). */
-  profileLength: 1_000_000
+  profileLength: 1_000_000,
+  /** Levels below the root (connection → transformer → feeder → pod is 3). */
+  treeDepth: 64
 } as const;
 
 // z.number() in zod 4 already rejects NaN and ±Infinity.
@@ -92,8 +95,8 @@ export const gridMixSeriesSchema = z.strictObject({
   startMs: z
     .number()
     .int('expected UTC epoch milliseconds (an integer)')
-    .min(Date.UTC(1990, 0, 1), 'expected a time in the years 1990–2099')
-    .max(Date.UTC(2100, 0, 1), 'expected a time in the years 1990–2099'),
+    .min(PLAUSIBLE_TIME.earliestMs, `expected a time in the years ${PLAUSIBLE_TIME.years}`)
+    .max(PLAUSIBLE_TIME.latestMs, `expected a time in the years ${PLAUSIBLE_TIME.years}`),
   slotMinutes: z.number().int('expected whole minutes').min(1, 'expected whole minutes ≥ 1').max(1440, 'expected at most 1440 minutes'),
   mixes: z.array(sourceMixSchema).min(1, 'expected at least one source mix')
 });

@@ -2,6 +2,7 @@ import type { ValidationIssue } from '../errors';
 import type { ChargingRequest, Preference, RequestOrigin } from '../simulation/request';
 import { issueAt } from './field-readers';
 import { SESSION_LIMITS } from './session-limits';
+import { PLAUSIBLE_TIME } from '../time/plausible-time';
 
 /** Fields a replay parser has read for one session (undefined = missing or unreadable). */
 export type ReplayFields = {
@@ -53,7 +54,7 @@ export function buildReplayRequest({ file, where, fields, sources = {}, style = 
   const iso = (ms: number) => (Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms));
   const plausible = (key: 'requestMs' | 'arrivalMs' | 'departureMs', ms: number, what: string) => {
     const ok = ms >= earliestMs && ms < latestMs;
-    if (!ok) bad(key, `${what} ${iso(ms)} is outside the plausible years 1990–2099 (a clock or unit error?)`);
+    if (!ok) bad(key, `${what} ${iso(ms)} is outside the plausible years ${PLAUSIBLE_TIME.years} (a clock or unit error?)`);
     return ok;
   };
   let timesPlausible = true;

@@ -1,3 +1,5 @@
+import { PLAUSIBLE_TIME } from '../time/plausible-time';
+
 /**
  * What a replayed session may plausibly be. A log line beyond these is a data error (a clock reset
  * to 1900, a stray 2918, a meter in Wh read as kWh), not a session: it is skipped and reported, so
@@ -6,9 +8,9 @@
  */
 export const SESSION_LIMITS = {
   /** Earliest plausible arrival or departure: 1990-01-01T00:00Z. */
-  earliestMs: Date.UTC(1990, 0, 1),
+  earliestMs: PLAUSIBLE_TIME.earliestMs,
   /** Latest plausible arrival or departure (exclusive): 2100-01-01T00:00Z. */
-  latestMs: Date.UTC(2100, 0, 1),
+  latestMs: PLAUSIBLE_TIME.latestMs,
   /** Longest plausible stay, h (14 days; the longest in the Trondheim residential log is 255 h). */
   maxStayHours: 14 * 24,
   /** Largest plausible session energy, kWh (the largest truck batteries hold about 1 MWh). */

@@ -48,6 +48,7 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp({ text: 1e20 })).toEqual({ error: expect.stringContaining('out of range') });
     expect(parseTimestamp({ text: Number.NaN })).toEqual({ error: expect.stringContaining('not a finite number') });
     expect(parseTimestamp({ text: '0x10' })).toEqual({ error: expect.stringContaining('is not a date-time') });
+    expect(parseTimestamp({ text: '2019-03-01-05' })).toEqual({ error: expect.stringContaining('is not a date-time') });
     expect(parseTimestamp({ text: '2019-03-01T06:00Z', epoch: 'none' })).toHaveProperty('ms');
     expect(parseTimestamp({ text: '1524654484', epoch: 'none' })).toHaveProperty('error');
     expect(parseTimestamp({ text: '' })).toEqual({ error: 'expected a date-time, got an empty cell' });

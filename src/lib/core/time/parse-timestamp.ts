@@ -34,7 +34,8 @@ export type TimestampResult = { ms: number; dstGap?: true } | { error: string };
 /** The largest |epoch ms| a JS Date can hold (±100,000,000 days around 1970). */
 export const MAX_DATE_MS = 8.64e15;
 
-const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
+// A zone only after a time of day: "2019-03-01-05" is not a date with offset −05.
+const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?)?$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const RFC1123 = /^(?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?(\d{1,2}) ([a-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? (?:GMT|UTC|Z)$/i;
 const DOTTED = /^(\d\d?)\.(\d\d?)\.(\d{4})(?:[ T]+(\d\d?):(\d\d)(?::(\d\d))?)?\s*(?:\((CET|CEST|MEZ|MESZ|UTC)\))?$/i;

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../../src/lib/core/errors';
+import { resampleMixToSlots } from '../../src/lib/core/generation/resampleMixToSlots';
 import type { Timeline } from '../../src/lib/core/time/timeline';
 import { alignSeries, type SeriesPoint } from './align-series';
 import { readSeriesFile, seriesTime, throwIssues, TIME_COLUMNS } from './read-series-file';
@@ -20,8 +21,9 @@ export type LoadPvParams = { path: string; timeline: Timeline; /** Last slot of 
 
 /**
  * Load per-slot on-site PV output (--pv), kW: a JSON array of numbers, or a CSV with a `kw`
- * column (or a single value column) and an optional timestamp column. Rows align to slots as in
- * alignSeries. Any bad value fails the whole file, naming it and the JSON index or CSV line.
+ * column (or a single value column) and an optional timestamp column. Without timestamps row i is
+ * slot i (periodic); with them the rows go through core's generation resampler. Any bad value fails
+ * the whole file, naming it and the JSON index or CSV line.
  */
 export function loadPv({ path, timeline, lastSlot }: LoadPvParams): number[] {
   const file = readSeriesFile({ path });
@@ -53,5 +55,28 @@ export function loadPv({ path, timeline, lastSlot }: LoadPvParams): number[] {
   }
   if (issues.length === 0 && points.length === 0) issues.push({ file: path, where: '$', message: 'expected at least one kW value' });
   throwIssues(issues);
-  return alignSeries({ points, timeline, lastSlot });
+  if (points[0].ms === undefined) return alignSeries({ points, timeline, lastSlot });
+  return resampleKw({ points: points as Required<SeriesPoint<number>>[], timeline, lastSlot });
+}
+
+/**
+ * Timestamped kW rows → slots through core's generation resampler (energy-weighted: hourly rows
+ * held over four 15-min slots, 5-min rows averaged into one): each row holds for the median step
+ * (at most until the next row); slots without data, before the first row or in a hole, are 0 kW.
+ */
+function resampleKw({ points, timeline, lastSlot }: { points: Required<SeriesPoint<number>>[]; timeline: Timeline; lastSlot: number }): number[] {
+  const sorted = [...points].sort((a, b) => a.ms - b.ms);
+  // Two rows for one instant: the later row of the file wins, as a correction would.
+  const rows = sorted.filter((p, i) => i + 1 === sorted.length || sorted[i + 1].ms !== p.ms);
+  const steps = rows.slice(1).map((p, i) => p.ms - rows[i].ms).sort((a, b) => a - b);
+  const stepMs = steps.length ? steps[Math.floor((steps.length - 1) / 2)] : timeline.slotMinutes * 60_000;
+  const series = {
+    startsMs: rows.map((p) => p.ms),
+    endsMs: rows.map((p, i) => Math.min(i + 1 < rows.length ? rows[i + 1].ms : Infinity, p.ms + stepMs)),
+    mwBySource: { solar: rows.map((p) => p.value) }
+  };
+  const slotMs = timeline.slotMinutes * 60_000;
+  const endMs = Math.min(series.endsMs[series.endsMs.length - 1], timeline.startMs + (lastSlot + 1) * slotMs);
+  if (endMs <= timeline.startMs) return [rows[rows.length - 1].value];
+  return resampleMixToSlots({ series, slotMinutes: timeline.slotMinutes, startMs: timeline.startMs, endMs }).generationMw;
 }

@@ -98,9 +98,18 @@ describe('loadPv', () => {
     expect(issuesOf(() => loadPv({ path: file('pvbig.json', '[1e12]'), timeline, lastSlot }))[0]).toMatchObject({ where: '$[0]', message: expect.stringContaining('from 0 to 1000000') });
   });
 
-  it('drops rows after the run and never allocates slots up to a far-future row', () => {
+  it('resamples timestamped rows through core’s generation resampler: hourly rows held, 5-min rows averaged, holes 0 kW', () => {
+    const hourly = file('pvh.csv', 'timestamp,kw\n2023-07-01T00:00Z,4\n2023-07-01T01:00Z,8\n2023-07-01T03:00Z,2\n');
+    expect(loadPv({ path: hourly, timeline, lastSlot })).toEqual([4, 4, 4, 4, 8, 8, 8, 8, 0, 0, 0, 0, 2, 2, 2, 2]);
+    const fine = file('pv5.csv', 'timestamp,kw\n2023-07-01T00:00Z,1\n2023-07-01T00:05Z,2\n2023-07-01T00:10Z,6\n');
+    expect(loadPv({ path: fine, timeline, lastSlot })).toEqual([3]);
+  });
+
+  it('stops at the end of the run and never allocates slots up to a far-future row', () => {
     const path = file('pvfar.csv', 'timestamp,kw\n2023-07-01T00:00Z,1\n2023-07-01T00:15Z,2\n2099-12-31T00:00Z,3\n');
-    expect(loadPv({ path, timeline, lastSlot })).toEqual([1, 2]);
+    const pv = loadPv({ path, timeline, lastSlot });
+    expect(pv).toHaveLength(lastSlot + 1);
+    expect(pv.slice(0, 3)).toEqual([1, 2, 0]);
   });
 
   it('error: a negative kW names the JSON index or CSV line', () => {

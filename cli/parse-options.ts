@@ -13,7 +13,7 @@ export type ParseOptionsParams = { command: string; args: readonly string[]; opt
 export function parseOptions({ command, args, options }: ParseOptionsParams): OptionValues {
   try {
     const { values, positionals } = parseArgs({
-      args: [...args],
+      args: joinNegativeValues(args, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: true
@@ -26,6 +26,27 @@ export function parseOptions({ command, args, options }: ParseOptionsParams): Op
     throw new UsageError(`greenslot ${command}: ${(error as Error).message}`);
   }
 }
+
+/**
+ * `--evs -5`: node's parseArgs takes `-5` for an option and calls the value ambiguous. A value
+ * option followed by a negative number gets it joined (`--evs=-5`), so the range check can say
+ * what is wrong with the number.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionsSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : undefined;
+    const next = args[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
+/** Plain decimal notation only: Number() would also read `0x10`, `0b1`, `1_000` or `` (0). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export type NumberOptionParams = {
   values: OptionValues;
@@ -41,11 +62,11 @@ export type NumberOptionParams = {
 export function numberOption({ values, name, command, defaultValue, min = -Infinity, max = Infinity, integer = false }: NumberOptionParams): number | undefined {
   const raw = values[name];
   if (raw === undefined) return defaultValue;
-  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const value = typeof raw === 'string' && DECIMAL.test(raw.trim()) ? Number(raw) : NaN;
   const kind = integer ? 'an integer' : 'a number';
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
     const range = `${min === -Infinity ? '' : `≥ ${min}`}${min !== -Infinity && max !== Infinity ? ' and ' : ''}${max === Infinity ? '' : `≤ ${max}`}`;
-    throw new UsageError(`greenslot ${command}: --${name} expects ${kind}${range ? ` ${range}` : ''}, got "${String(raw)}"`);
+    throw new UsageError(`greenslot ${command}: --${name} expects ${kind}${range ? ` ${range}` : ''} in decimal notation, got "${String(raw)}"`);
   }
   return value;
 }

@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { EXIT } from '../cli-errors';
 import type { Command } from '../command';
 import { buildChargingModel } from '../../src/lib/core/optimization/build-charging-model';
@@ -9,6 +7,7 @@ import type { LpSolution } from '../../src/lib/core/optimization/lp-solution';
 import { generateGate } from '../../src/lib/core/optimization/testing/generate-gate';
 import { toLpText } from '../../src/lib/core/optimization/to-lp-text';
 import type { StrategyName } from '../../src/lib/core/optimization/schedule';
+import { writeTextFile } from '../load/write-text-file';
 import { choiceOption, numberOption, parseOptions } from '../parse-options';
 import { median } from '../bench/stats';
 import { printResult } from '../print-result';
@@ -67,13 +66,15 @@ export const benchCommand: Command = {
     });
     const evs = numberOption({ values, name: 'evs', command, integer: true, min: 1, max: 100_000, defaultValue: 1000 }) as number;
     const slots = numberOption({ values, name: 'slots', command, integer: true, min: 1, max: 2000, defaultValue: 96 }) as number;
-    const seed = numberOption({ values, name: 'seed', command, integer: true, defaultValue: 1 }) as number;
+    const seed = numberOption({ values, name: 'seed', command, integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, defaultValue: 1 }) as number;
     const repeat = numberOption({ values, name: 'repeat', command, integer: true, min: 1, max: 20, defaultValue: 1 }) as number;
-    const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, defaultValue: 60 }) as number;
+    const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, max: 86_400, defaultValue: 60 }) as number;
     const solver = choiceOption({ values, name: 'solver', command, choices: ['highs', 'glpk'] as const, defaultValue: 'highs' }) as 'highs' | 'glpk';
     const mode = choiceOption({ values, name: 'mode', command, choices: ['arrays', 'lp-text'] as const, defaultValue: 'arrays' }) as 'arrays' | 'lp-text';
     const strategy = choiceOption({ values, name: 'strategy', command, choices: OPTIMIZER_PRESETS, defaultValue: 'balanced' }) as StrategyName;
     const writeLp = typeof values['write-lp'] === 'string' ? values['write-lp'] : undefined;
+    // Fail on an unwritable --write-lp path (a directory, say) before minutes of model building.
+    if (writeLp) writeTextFile({ path: writeLp, text: '' });
 
     const solve = (model: Parameters<typeof solveWithGlpk>[0]['model'], timeLimitMs: number): Promise<LpSolution> =>
       solver === 'highs' ? solveWithHighs({ model, options: { timeLimitMs }, mode }) : solveWithGlpk({ model, options: { timeLimitMs } });
@@ -93,8 +94,7 @@ export const benchCommand: Command = {
       const t1 = performance.now();
       const text = toLpText(model, { comments: [`greenslot bench --evs ${evs} --slots ${slots} --seed ${seed} --strategy ${strategy}`] });
       lpTextMs = performance.now() - t1;
-      mkdirSync(dirname(writeLp), { recursive: true });
-      writeFileSync(writeLp, text);
+      writeTextFile({ path: writeLp, text });
     }
     const solutions: LpSolution[] = [];
     for (let i = 0; i < repeat; i++) solutions.push(await solve(model, timeLimitS * 1000));

@@ -1,3 +1,4 @@
+import { SITE_LIMITS } from '../../src/lib/core/grid/site-schema';
 import { EXIT } from '../cli-errors';
 import { writeLine } from '../cli-io';
 import type { Command } from '../command';
@@ -16,6 +17,7 @@ import { metricsOutput } from '../run/metrics-output';
 import { timeOption } from '../run/parse-time-option';
 import { CLI_STRATEGIES, OPTIMIZER_PRESETS } from '../run/cli-strategies';
 import { runScenario } from '../run/run-scenario';
+import { rejectedSessions } from '../run/session-report';
 
 const PRESETS = ['workplace', 'public', 'residential'] as const;
 /** Default first day: a Monday, so `--days 1` is a weekday and runs are reproducible. */
@@ -37,7 +39,8 @@ Options:
                           PV and base load; see README "CLI")
   --start DATE            first day, UTC (default ${DEFAULT_START_ISO}, a Monday)
   --slot-minutes 15|5     slot length (default 15)
-  --root-limit-kw N       override the top node's kW limit
+  --transformer-kva N     re-rate the site's top transformer to N kVA (kW and phase limits scale)
+  --root-limit-kw N       override the top node's kW limit only (phase limits stay)
   --mix FILE, --pv FILE   grid mix / PV kW per slot (formats as for replay)
   --time-limit-s N        solver budget per gate, s (default 50)
   --json                  print one JSON line
@@ -65,6 +68,7 @@ export const simulateCommand: Command = {
         start: { type: 'string' },
         'slot-minutes': { type: 'string' },
         'root-limit-kw': { type: 'string' },
+        'transformer-kva': { type: 'string' },
         mix: { type: 'string' },
         pv: { type: 'string' },
         'time-limit-s': { type: 'string' },
@@ -74,21 +78,24 @@ export const simulateCommand: Command = {
     const preset = choiceOption({ values, name: 'preset', command, choices: PRESETS, defaultValue: 'workplace' }) as (typeof PRESETS)[number];
     const evs = numberOption({ values, name: 'evs', command, integer: true, min: 1, max: 100_000, defaultValue: 200 }) as number;
     const days = numberOption({ values, name: 'days', command, integer: true, min: 1, max: 366, defaultValue: 1 }) as number;
-    const seed = numberOption({ values, name: 'seed', command, integer: true, defaultValue: 1 }) as number;
+    const seed = numberOption({ values, name: 'seed', command, integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, defaultValue: 1 }) as number;
     const strategy = choiceOption({ values, name: 'strategy', command, choices: CLI_STRATEGIES, defaultValue: 'balanced' }) as (typeof CLI_STRATEGIES)[number];
     const slotMinutes = Number(choiceOption({ values, name: 'slot-minutes', command, choices: ['15', '5'], defaultValue: '15' }));
-    const rootLimitKw = numberOption({ values, name: 'root-limit-kw', command, min: 0 });
-    const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, defaultValue: 50 }) as number;
+    const rootLimitKw = numberOption({ values, name: 'root-limit-kw', command, min: 0, max: SITE_LIMITS.powerKw });
+    const transformerKva = numberOption({ values, name: 'transformer-kva', command, min: 0.001, max: SITE_LIMITS.powerKw });
+    const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, max: 86_400, defaultValue: 50 }) as number;
     const startMs = timeOption({ values, name: 'start', command }) ?? Date.parse(`${DEFAULT_START_ISO}T00:00:00Z`);
 
     const timeline: Timeline = { startMs, slotMinutes };
+    const lastSlot = Math.ceil((days * 1440) / slotMinutes);
     const sitePath = typeof values.site === 'string' ? values.site : undefined;
     const baseSite = sitePath ? parseSite(readJsonFile({ path: sitePath }), sitePath) : defaultSimulationSite({ evs });
     const site = applySiteOverrides({
       site: baseSite,
       rootLimitKw,
-      gridMix: typeof values.mix === 'string' ? loadMix({ path: values.mix, timeline }) : undefined,
-      pvKw: typeof values.pv === 'string' ? loadPv({ path: values.pv, timeline }) : undefined
+      transformerKva,
+      gridMix: typeof values.mix === 'string' ? loadMix({ path: values.mix, timeline, lastSlot }) : undefined,
+      pvKw: typeof values.pv === 'string' ? loadPv({ path: values.pv, timeline, lastSlot }) : undefined
     });
 
     const simulated = simulateChargingRequests({ site, timeline, preset, evs, days, seed, startMs });
@@ -97,13 +104,13 @@ export const simulateCommand: Command = {
     if (queued > 0) writeLine(io.stderr, `note: ${queued} simulated request(s) found no free EVSE on arrival (queued)`);
 
     const bar = createProgressBar({ stream: io.stderr, label: `simulate ${strategy} slots` });
-    const { metrics, wallMs } = await runScenario({ site, timeline, requests, strategy, timeLimitMs: timeLimitS * 1000, onProgress: (done, total) => bar.update(done, total) });
+    const { metrics, snapshot, wallMs } = await runScenario({ site, timeline, requests, strategy, timeLimitMs: timeLimitS * 1000, onProgress: (done, total) => bar.update(done, total) });
     bar.finish();
     printResult({
       io,
       json: values.json === true,
-      result: metricsOutput({ metrics, extra: { strategy, preset, evs, days, seed, requests: requests.length, queuedOnArrival: queued, lateRequests: simulated.late.length, wallMs: Math.round(wallMs) } }),
-      omitInText: ['perSession', 'peakKwByNode']
+      result: metricsOutput({ metrics, extra: { strategy, preset, evs, days, seed, requests: requests.length, queuedOnArrival: queued, lateRequests: simulated.late.length, rejectedSessions: rejectedSessions(snapshot), wallMs: Math.round(wallMs) } }),
+      omitInText: ['perSession', 'peakKwByNode', 'rejectedSessions']
     });
     return EXIT.ok;
   }

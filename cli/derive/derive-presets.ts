@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAcnSessions } from '../../src/lib/core/io/parse-acn-sessions';
 import { parseCsvSessions } from '../../src/lib/core/io/parse-csv-sessions';
 import { CSV_MAPPINGS } from '../../src/lib/core/io/csv-mappings';
-import { toLocalDateTime } from '../../src/lib/core/io/zoned-time';
+import { toLocalDateTime } from '../../src/lib/core/time/zoned-time';
 import { readCsvTable } from '../../src/lib/core/io/csv-table';
 import type { ChargingRequest } from '../../src/lib/core/simulation/request';
 import type { DemandPreset, EvSpec, LogNormal, PresetName } from '../../src/lib/core/simulation/presets/demand-preset';
@@ -99,8 +99,9 @@ function fitLog(log: Log) {
     return { hour: l.hour, weekend: l.weekday === 0 || l.weekday === 6, dwellH: (r.departureMs - r.arrivalMs) / 3.6e6, kWh: r.energyKWh, quarter: l.hour * 4 + Math.floor(l.minute / 15), date: `${l.year}-${l.month}-${l.day}` };
   });
   // Volume: sessions per weekend day / per weekday over every calendar day the log spans.
-  const first = Math.min(...log.requests.map((r) => r.arrivalMs));
-  const last = Math.max(...log.requests.map((r) => r.arrivalMs));
+  // reduce, not Math.min(...spread): a spread over a large log overflows the stack.
+  const first = log.requests.reduce((m, r) => Math.min(m, r.arrivalMs), Infinity);
+  const last = log.requests.reduce((m, r) => Math.max(m, r.arrivalMs), -Infinity);
   let wdDays = 0;
   let weDays = 0;
   for (let t = first; t <= last + 1; t += 86_400_000) {

@@ -1,61 +1,82 @@
-import { ValidationError, type ValidationIssue } from '../../src/lib/core/errors';
+import type { ValidationIssue } from '../../src/lib/core/errors';
+import { resampleMixToSlots } from '../../src/lib/core/generation/resampleMixToSlots';
 import type { Timeline } from '../../src/lib/core/time/timeline';
-import { alignSeries, parseTimestamp, type SeriesPoint } from './align-series';
-import { parseJsonText } from './read-json-file';
-import { readTextFile } from './read-text-file';
-import { splitCsv } from './split-csv';
+import { alignSeries, type SeriesPoint } from './align-series';
+import { readSeriesFile, seriesTime, throwIssues, TIME_COLUMNS } from './read-series-file';
 
-const TIME_COLUMNS = ['timestamp', 'time', 'datetime', 'date'];
 const KW_COLUMNS = ['kw', 'pv_kw', 'pvkw', 'pv'];
+/** Largest plausible PV output, kW (1 GW: more than any single plant behind one connection). */
+export const MAX_PV_KW = 1_000_000;
 
-function fromJson(json: unknown, file: string, issues: ValidationIssue[]): SeriesPoint<number>[] {
-  if (!Array.isArray(json) || json.length === 0) {
-    issues.push({ file, where: '$', message: 'expected a non-empty JSON array of kW numbers' });
-    return [];
+function kwValue({ value, file, where, issues }: { value: unknown; file: string; where: string; issues: ValidationIssue[] }): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > MAX_PV_KW) {
+    issues.push({ file, where, message: `expected a kW number from 0 to ${MAX_PV_KW}, got ${JSON.stringify(value)}` });
+    return undefined;
   }
-  const points: SeriesPoint<number>[] = [];
-  json.forEach((v: unknown, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) issues.push({ file, where: `$[${i}]`, message: `expected a finite kW number ≥ 0, got ${JSON.stringify(v)}` });
-    else points.push({ value: v });
-  });
-  return points;
+  return n;
 }
 
-function fromCsv(text: string, file: string, issues: ValidationIssue[]): SeriesPoint<number>[] {
-  const { header, rows } = splitCsv({ text });
-  const timeCol = header.findIndex((h) => TIME_COLUMNS.includes(h));
-  let kwCol = header.findIndex((h) => KW_COLUMNS.includes(h));
-  if (kwCol < 0 && header.length - (timeCol >= 0 ? 1 : 0) === 1) kwCol = timeCol === 0 ? 1 : 0;
-  if (kwCol < 0) {
-    issues.push({ file, where: 'line 1', message: `expected a header with a kW column (${KW_COLUMNS.join(' or ')}) and optionally a timestamp column` });
-    return [];
-  }
-  const points: SeriesPoint<number>[] = [];
-  for (const { line, cells } of rows) {
-    const ms = timeCol >= 0 ? parseTimestamp(cells[timeCol] ?? '') : undefined;
-    if (timeCol >= 0 && ms === undefined) {
-      issues.push({ file, where: `line ${line}`, message: `expected a timestamp in column "${header[timeCol]}", got "${cells[timeCol] ?? ''}"` });
-      continue;
-    }
-    const cell = (cells[kwCol] ?? '').trim();
-    const v = cell === '' ? NaN : Number(cell);
-    if (!Number.isFinite(v) || v < 0) issues.push({ file, where: `line ${line}`, message: `expected a kW number ≥ 0 in column "${header[kwCol]}", got "${cell}"` });
-    else points.push({ ms, value: v });
-  }
-  return points;
-}
-
-export type LoadPvParams = { path: string; timeline: Timeline };
+export type LoadPvParams = { path: string; timeline: Timeline; /** Last slot of the run (later rows are dropped). */ lastSlot: number };
 
 /**
  * Load per-slot on-site PV output (--pv), kW: a JSON array of numbers, or a CSV with a `kw`
- * column and an optional `timestamp` column. Rows align to slots as in alignSeries.
+ * column (or a single value column) and an optional timestamp column. Without timestamps row i is
+ * slot i (periodic); with them the rows go through core's generation resampler. Any bad value fails
+ * the whole file, naming it and the JSON index or CSV line.
  */
-export function loadPv({ path, timeline }: LoadPvParams): number[] {
-  const text = readTextFile({ path });
+export function loadPv({ path, timeline, lastSlot }: LoadPvParams): number[] {
+  const file = readSeriesFile({ path });
   const issues: ValidationIssue[] = [];
-  const points = /^\s*\[/.test(text) ? fromJson(parseJsonText({ text, file: path }), path, issues) : fromCsv(text, path, issues);
+  const points: SeriesPoint<number>[] = [];
+  if (file.kind === 'json') {
+    if (!Array.isArray(file.json) || file.json.length === 0) {
+      issues.push({ file: path, where: '$', message: `expected a non-empty JSON array of kW numbers, got ${Array.isArray(file.json) ? 'an empty array' : file.json === null ? 'null' : `a JSON ${typeof file.json === 'object' ? 'object' : typeof file.json}`}` });
+    } else {
+      file.json.forEach((v: unknown, i) => {
+        const kw = kwValue({ value: v, file: path, where: `$[${i}]`, issues });
+        if (kw !== undefined) points.push({ value: kw });
+      });
+    }
+  } else {
+    const { header, rows } = file.table;
+    const timeCol = header.findIndex((h) => TIME_COLUMNS.includes(h));
+    let kwCol = header.findIndex((h) => KW_COLUMNS.includes(h));
+    if (kwCol < 0 && header.length - (timeCol >= 0 ? 1 : 0) === 1) kwCol = timeCol === 0 ? 1 : 0;
+    if (kwCol < 0) issues.push({ file: path, where: 'line 1', message: `expected a header with a kW column (${KW_COLUMNS.join(' or ')}) and optionally a timestamp column` });
+    else {
+      for (const { line, cells } of rows) {
+        const where = `line ${line}`;
+        const ms = timeCol >= 0 ? seriesTime({ value: cells[timeCol] ?? '', file: path, where: `${where} column "${header[timeCol]}"`, issues }) : undefined;
+        const kw = kwValue({ value: (cells[kwCol] ?? '').trim(), file: path, where: `${where} column "${header[kwCol]}"`, issues });
+        if (kw !== undefined && (timeCol < 0 || ms !== undefined)) points.push({ ms, value: kw });
+      }
+    }
+  }
   if (issues.length === 0 && points.length === 0) issues.push({ file: path, where: '$', message: 'expected at least one kW value' });
-  if (issues.length > 0) throw new ValidationError(issues);
-  return alignSeries({ points, timeline });
+  throwIssues(issues);
+  if (points[0].ms === undefined) return alignSeries({ points, timeline, lastSlot });
+  return resampleKw({ points: points as Required<SeriesPoint<number>>[], timeline, lastSlot });
+}
+
+/**
+ * Timestamped kW rows → slots through core's generation resampler (energy-weighted: hourly rows
+ * held over four 15-min slots, 5-min rows averaged into one): each row holds for the median step
+ * (at most until the next row); slots without data, before the first row or in a hole, are 0 kW.
+ */
+function resampleKw({ points, timeline, lastSlot }: { points: Required<SeriesPoint<number>>[]; timeline: Timeline; lastSlot: number }): number[] {
+  const sorted = [...points].sort((a, b) => a.ms - b.ms);
+  // Two rows for one instant: the later row of the file wins, as a correction would.
+  const rows = sorted.filter((p, i) => i + 1 === sorted.length || sorted[i + 1].ms !== p.ms);
+  const steps = rows.slice(1).map((p, i) => p.ms - rows[i].ms).sort((a, b) => a - b);
+  const stepMs = steps.length ? steps[Math.floor((steps.length - 1) / 2)] : timeline.slotMinutes * 60_000;
+  const series = {
+    startsMs: rows.map((p) => p.ms),
+    endsMs: rows.map((p, i) => Math.min(i + 1 < rows.length ? rows[i + 1].ms : Infinity, p.ms + stepMs)),
+    mwBySource: { solar: rows.map((p) => p.value) }
+  };
+  const slotMs = timeline.slotMinutes * 60_000;
+  const endMs = Math.min(series.endsMs[series.endsMs.length - 1], timeline.startMs + (lastSlot + 1) * slotMs);
+  if (endMs <= timeline.startMs) return [rows[rows.length - 1].value];
+  return resampleMixToSlots({ series, slotMinutes: timeline.slotMinutes, startMs: timeline.startMs, endMs }).generationMw;
 }

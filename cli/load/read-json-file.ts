@@ -9,7 +9,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 }
 
 /** Parse JSON text; a syntax error becomes a ValidationError with the line and column. */
-export function parseJsonText({ text, file }: { text: string; file: string }): unknown {
+export function parseJsonText({ text: raw, file }: { text: string; file: string }): unknown {
+  // A byte-order mark (Windows editors write one) is not part of the JSON text.
+  const text = raw.replace(/^\uFEFF/, '');
   try {
     return JSON.parse(text);
   } catch (error) {

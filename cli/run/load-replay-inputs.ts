@@ -30,6 +30,10 @@ export type LoadReplayInputsParams = {
   csvMapping?: string;
   slotMinutes?: number;
   rootLimitKw?: number;
+  /** Re-rate the top transformer to this many kVA (phase limits scale with it). */
+  transformerKva?: number;
+  /** ACN-Data demand: driver's kWhRequested (default) or kWhDelivered. */
+  acnEnergy?: 'requested' | 'delivered';
   mixPath?: string;
   pvPath?: string;
   /** Keep sessions arriving in [fromMs, toMs). */
@@ -55,6 +59,13 @@ export type ReplayInputs = {
 };
 
 const DAY_MS = 86_400_000;
+/** Longest span a replay may cover, days (a year of sessions plus the stays that run into the next). */
+export const MAX_RUN_DAYS = 400;
+
+/** The sessions span more days than one run may cover (exit 1, with the dates and the way out). */
+export class RunSpanError extends BaseError {
+  override name = 'RunSpanError';
+}
 
 /** Distinct sessions among issues: the JSON array element (`$._items[4]`) or the CSV line. */
 function countSessions(issues: readonly ValidationIssue[]): number {
@@ -75,6 +86,8 @@ export function loadReplayInputs({
   csvMapping,
   slotMinutes = 15,
   rootLimitKw,
+  transformerKva,
+  acnEnergy = 'requested',
   mixPath,
   pvPath,
   fromMs = -Infinity,
@@ -83,7 +96,7 @@ export function loadReplayInputs({
   const fileSite = sitePath ? parseSite(readJsonFile({ path: sitePath }), sitePath) : undefined;
   const file = sessionsPath;
   let parsed;
-  if (format === 'acn') parsed = parseAcnSessions({ json: readJsonFile({ path: sessionsPath }), file, site: fileSite });
+  if (format === 'acn') parsed = parseAcnSessions({ json: readJsonFile({ path: sessionsPath }), file, site: fileSite, energy: acnEnergy });
   else if (format === 'ocpi') parsed = parseOcpiSessions({ json: readJsonFile({ path: sessionsPath }), file, site: fileSite });
   else {
     if (!csvMapping) throw new BaseError('replay --format csv needs --csv-mapping (a mapping JSON file, or trondheim|boulder)');
@@ -93,13 +106,28 @@ export function loadReplayInputs({
   const baseSite = fileSite ?? siteFor?.(requests);
   if (!baseSite) throw new BaseError('replay needs a site (--site FILE)');
   if (requests.length === 0) throw new BaseError(`${sessionsPath}: no usable sessions${Number.isFinite(fromMs) || Number.isFinite(toMs) ? ' in the --from/--to window' : ''}`);
-  const firstMs = Math.min(...requests.map((r) => Math.min(r.requestMs, r.arrivalMs)));
+  // A loop, not Math.min(...spread): a spread of 200,000 arguments overflows the stack.
+  let firstMs = Infinity;
+  let lastMs = -Infinity;
+  for (const r of requests) {
+    firstMs = Math.min(firstMs, r.requestMs, r.arrivalMs);
+    lastMs = Math.max(lastMs, r.departureMs);
+  }
   const timeline: Timeline = { startMs: Math.floor(firstMs / DAY_MS) * DAY_MS, slotMinutes };
+  const spanDays = (lastMs - timeline.startMs) / DAY_MS;
+  if (spanDays > MAX_RUN_DAYS) {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    throw new RunSpanError(
+      `${sessionsPath}: the sessions run from ${day(firstMs)} to ${day(lastMs)} (${Math.ceil(spanDays)} days); one replay covers at most ${MAX_RUN_DAYS} days: choose a window with --from/--to`
+    );
+  }
+  const lastSlot = Math.ceil((lastMs - timeline.startMs) / (slotMinutes * 60_000));
   const site = applySiteOverrides({
     site: baseSite,
     rootLimitKw,
-    gridMix: mixPath ? loadMix({ path: mixPath, timeline }) : undefined,
-    pvKw: pvPath ? loadPv({ path: pvPath, timeline }) : undefined
+    transformerKva,
+    gridMix: mixPath ? loadMix({ path: mixPath, timeline, lastSlot }) : undefined,
+    pvKw: pvPath ? loadPv({ path: pvPath, timeline, lastSlot }) : undefined
   });
   const assigned = assignEvses({ site, requests });
   return {

@@ -18,7 +18,8 @@ export const TINY_SITE = {
   ]
 };
 
-const acnItem = (id: string, space: string, from: string, to: string, kWh: number) => ({
+/** One ACN-Data API session object. */
+export const acnItem = (id: string, space: string, from: string, to: string, kWh: number) => ({
   _id: id,
   sessionID: id,
   spaceID: space,
@@ -44,13 +45,13 @@ export const TINY_ACN = {
   ]
 };
 
-/** Write fixture files into a fresh temp folder; returns their paths by name. */
+/** Write fixture files (text, bytes, or a value written as JSON) into a fresh temp folder; returns their paths by name. */
 export function writeFixtures(files: Record<string, unknown>): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'greenslot-cli-'));
   const paths: Record<string, string> = {};
   for (const [name, content] of Object.entries(files)) {
     paths[name] = join(dir, name);
-    writeFileSync(paths[name], typeof content === 'string' ? content : JSON.stringify(content, null, 1));
+    writeFileSync(paths[name], typeof content === 'string' || content instanceof Uint8Array ? content : JSON.stringify(content, null, 1));
   }
   return paths;
 }

@@ -1,6 +1,6 @@
 import type { SourceMix } from '$lib/core/energy/sources';
 import type { Timeline } from '$lib/core/time/timeline';
-import { localToUtcMs, toLocalDateTime } from '$lib/core/io/zoned-time';
+import { localToUtcMs, toLocalDateTime } from '$lib/core/time/zoned-time';
 
 /** Parameters of `mixDayProfile`. */
 export type MixDayProfileParameters = {

@@ -60,6 +60,14 @@ describe('parseEnergyChartsJson', () => {
   });
 });
 
+describe('parseEnergyChartsJson on implausible timestamps', () => {
+  it('error: a far-future timestamp is named with its path instead of resampling billions of slots', () => {
+    const far = [{ ...chart[0], xAxisValues: [t0, t0 + H, Date.parse('2918-07-01T00:00:00Z')] }, ...chart.slice(1)];
+    expect(() => parseEnergyChartsJson({ input: JSON.stringify(far) })).toThrow(ValidationError);
+    expect(() => parseEnergyChartsJson({ input: JSON.stringify(far) })).toThrow(/\$\[0\]\.xAxisValues\[2\].*outside the plausible years 1990–2099/);
+  });
+});
+
 describe.skipIf(!hasSharedData())('parseEnergyChartsJson on Energy-Charts Germany July 2023', () => {
   if (!hasSharedData()) console.warn(SHARED_DATA_MISSING);
   const text = hasSharedData() ? readFileSync(sharedDataPath('energy-charts-de-2023', 'frauenhofer july 2023.json'), 'utf8') : '[]';

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ValidationIssue } from '../errors';
 import type { Source } from '../energy/sources';
 import { importIssues, jsonPath, parseJsonText, settleIssues, type ImportMode } from '../ocpi/importIssues';
+import { isPlausibleTime, PLAUSIBLE_TIME } from '../time/plausible-time';
 import { fuelSource } from './fuelSource';
-import { resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
+import { MAX_GENERATION_SPAN_MS, resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
 
 const localized = z.union([z.record(z.string(), z.string()), z.array(z.record(z.string(), z.string())).min(1)]);
 
@@ -71,6 +72,12 @@ export function parseEnergyChartsJson({
       settleIssues({ issues, mode: 'all' });
     }
   }
+  // One stray far-future timestamp would make the resampled series billions of slots long.
+  const last = times.length - 1;
+  const outside = times.findIndex((t) => !isPlausibleTime(t));
+  if (outside !== -1) issues.push({ file, where: jsonPath([0, 'xAxisValues', outside]), message: `timestamp ${times[outside]} ms is outside the plausible years ${PLAUSIBLE_TIME.years}` });
+  else if (times[last] - times[0] > MAX_GENERATION_SPAN_MS) issues.push({ file, where: jsonPath([0, 'xAxisValues', last]), message: `the series spans more than ${MAX_GENERATION_SPAN_MS / 86_400_000} days; split it` });
+  if (issues.length > 0) settleIssues({ issues, mode: 'all' });
   const steps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
   const stepMs = steps.length ? steps[Math.floor(steps.length / 2)] : 3_600_000;
   const series: GenerationSeries = {

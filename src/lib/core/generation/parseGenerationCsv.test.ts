@@ -181,4 +181,22 @@ describe('parseGenerationCsv', () => {
     expect(r.warnings).toEqual([{ file: 'input', where: 'line 1', message: 'column "plasma" is not a known fuel; ignored' }]);
     expect(r.mixes[0]).toEqual({ solar: 1 });
   });
+
+  it('reads a quoted header with a line break and names lines as an editor shows them (one CSV path: papaparse)', () => {
+    const text = 'timestamp,"Solar\n(MW)",wind\n2023-07-01T00:00:00Z,1,3\n2023-07-01T01:00:00Z,x,3\n';
+    const r = parseGenerationCsv({ text, mode: 'partial' });
+    expect(r.columnsBySource.solar).toEqual(['Solar\n(MW)']);
+    expect(r.mixes[0]).toEqual({ solar: 0.25, wind: 0.75 });
+    expect(r.leftOut).toEqual([{ file: 'input', where: 'line 4', message: 'column "Solar\n(MW)": "x" is not a number' }]);
+  });
+
+  it('error: a stray year or a 1e308 MW cell is a named error with its line, never millions of slots', () => {
+    const text = 'timestamp,solar\n2023-07-01T00:00:00Z,1\n2918-07-01T00:00:00Z,1\n2023-07-01T01:00:00Z,1e308\n';
+    const r = parseGenerationCsv({ text, mode: 'partial' });
+    expect(r.leftOut).toEqual([
+      { file: 'input', where: 'line 3', message: '"2918-07-01T00:00:00Z" is outside the plausible years 1990–2099' },
+      { file: 'input', where: 'line 4', message: 'column "solar": "1e308" is not a number from -10000000 to 10000000 MW' }
+    ]);
+    expect(r.mixes.length).toBeLessThan(10);
+  });
 });

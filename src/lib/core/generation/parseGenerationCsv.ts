@@ -1,10 +1,11 @@
 import type { ValidationIssue } from '../errors';
 import type { Source } from '../energy/sources';
 import { settleIssues, type ImportMode } from '../ocpi/importIssues';
-import { CsvLineReader, splitCsvLine } from './csvLineReader';
+import { createCsvRecordReader } from '../io/csv-records';
+import { parseTimestamp } from '../time/parse-timestamp';
+import { isPlausibleTime, PLAUSIBLE_TIME } from '../time/plausible-time';
 import { fuelSource } from './fuelSource';
-import { parseTimeCell } from './parseTimeCell';
-import { resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
+import { MAX_GENERATION_SPAN_MS, resampleMixToSlots, type GenerationSeries, type SlotMixSeries } from './resampleMixToSlots';
 
 /** Which layout the header revealed. */
 export type GenerationCsvLayout = 'entsoe-wide' | 'entsoe-long' | 'smard' | 'simple';
@@ -35,6 +36,11 @@ export type GenerationCsvImport = SlotMixSeries & {
 
 /** A push parser: feed chunks, then finish. */
 export type GenerationCsvParser = { push(chunk: string): void; finish(): GenerationCsvImport };
+
+
+/** Largest plausible generation in one cell, MW (three times the world's). */
+const MAX_MW = 1e7;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 const MISSING = new Set(['', '-', 'n/e', 'n/a', 'na', 'nan', 'null']);
 
@@ -88,14 +94,10 @@ export function createGenerationCsvParser({
 
   const issue = (line: number, message: string) => issues.push({ file, where: `line ${line}`, message });
 
-  const readHeader = (line: string, lineNumber: number) => {
-    const clean = line.replace(/^\uFEFF/, '');
-    if (!delimiter) {
-      const count = (c: string) => clean.split(c).length - 1;
-      delim = [';', '\t', ','].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
-    }
+  const readHeader = (cells: string[], lineNumber: number) => {
+    delim = reader.delimiter;
     if (!decimal) dec = delim === ';' ? ',' : '.';
-    header = splitCsvLine({ line: clean, delimiter: delim });
+    header = cells;
     const lower = header.map((h) => h.toLowerCase());
     const find = (re: RegExp) => lower.findIndex((h) => re.test(h));
     const mtu = find(/^mtu\b|\bmtu\b/);
@@ -160,9 +162,12 @@ export function createGenerationCsvParser({
     const c = cell.trim();
     if (MISSING.has(c.toLowerCase())) return null;
     const norm = dec === ',' ? c.replace(/\./g, '').replace(',', '.') : c.replace(/,/g, '');
+    // Plain decimals only (Number() would read 0x10 as 16), within a plausible generation.
+    if (!DECIMAL.test(norm)) return undefined;
     const v = Number(norm);
-    return Number.isFinite(v) ? v : undefined;
+    return Number.isFinite(v) && Math.abs(v) <= MAX_MW ? v : undefined;
   };
+  const notNumber = (cell: string) => `"${cell}" is not a number${DECIMAL.test(cell.trim()) ? ` from -${MAX_MW} to ${MAX_MW} MW` : ''}`;
 
   const lastStart = () => (starts.length ? starts[starts.length - 1] : -Infinity);
 
@@ -170,12 +175,13 @@ export function createGenerationCsvParser({
     const t = time!;
     // An interval end that falls in the skipped spring hour is the DST switch itself: take the next row's start.
     const at = (text: string, notBeforeMs: number, isEnd = false) => {
-      const r = parseTimeCell({ text, timeZone: zone, notBeforeMs });
-      if ('error' in r) {
-        if (isEnd && r.dstGap) return NaN;
-        issue(lineNumber, r.error);
-        return undefined;
-      }
+      const r = parseTimestamp({ text, timeZone: zone, notBeforeMs });
+      if ('error' in r) return void issue(lineNumber, r.error);
+      // A row cannot start at a time the clocks skip (its interval would not exist); an end there is
+      // the switch itself and reads, by the one DST rule, as the first real time after it.
+      if (r.dstGap && !isEnd) return void issue(lineNumber, `"${text.trim()}" does not exist in ${zone} (the clocks skip it: DST starts)`);
+      // One stray year (1900, 2918) would stretch the slot series over centuries.
+      if (!isPlausibleTime(r.ms)) return void issue(lineNumber, `"${text.trim()}" is outside the plausible years ${PLAUSIBLE_TIME.years}`);
       return r.ms;
     };
     if (t.kind === 'range') {
@@ -214,14 +220,14 @@ export function createGenerationCsvParser({
     return e === undefined ? undefined : [s, e];
   };
 
-  const onLine = (line: string, lineNumber: number) => {
+  const onRecord = (raw: string[], lineNumber: number) => {
     if (fatal) return;
-    if (line.trim() === '') return;
-    if (!header) return readHeader(line, lineNumber);
-    const cells = splitCsvLine({ line, delimiter: delim });
+    const cells = raw.map((c) => c.trim());
+    if (!header) return readHeader(cells, lineNumber);
     const times = readTimes(cells, lineNumber);
     if (!times) return;
     const [s, e] = times;
+    if (starts.length > 0 && s - starts[0] > MAX_GENERATION_SPAN_MS) return void issue(lineNumber, `time ${new Date(s).toISOString()} is more than ${MAX_GENERATION_SPAN_MS / 86_400_000} days after the first row; split the file`);
     if (e !== undefined && e <= s) return void issue(lineNumber, 'interval end is not after its start');
     const end = e ?? NaN;
     if (layout === 'entsoe-long') {
@@ -235,7 +241,7 @@ export function createGenerationCsvParser({
         return;
       }
       const v = num(cells[longValue] ?? '');
-      if (v === undefined) return void issue(lineNumber, `"${cells[longValue]}" is not a number`);
+      if (v === undefined) return void issue(lineNumber, notNumber(cells[longValue] ?? ''));
       let row = longIndex.get(s);
       if (row === undefined) {
         if (s <= lastStart()) return void issue(lineNumber, 'rows must be in time order');
@@ -256,7 +262,7 @@ export function createGenerationCsvParser({
     for (let k = 0; k < valueCols.length; k++) {
       const cell = cells[valueCols[k].col] ?? '';
       const v = num(cell);
-      if (v === undefined) return void issue(lineNumber, `column "${header[valueCols[k].col]}": "${cell}" is not a number`);
+      if (v === undefined) return void issue(lineNumber, `column "${header[valueCols[k].col]}": ${notNumber(cell)}`);
       values[k] = v === null || v < 0 ? 0 : v;
     }
     starts.push(s);
@@ -267,7 +273,7 @@ export function createGenerationCsvParser({
     rowCount++;
   };
 
-  const reader = new CsvLineReader(onLine);
+  const reader = createCsvRecordReader({ onRecord, delimiter });
   return {
     push: (chunk) => reader.push(chunk),
     finish() {

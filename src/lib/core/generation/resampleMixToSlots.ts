@@ -1,6 +1,9 @@
 import { SOURCES, type Source, type SourceMix } from '../energy/sources';
 import type { Timeline } from '../time/timeline';
 
+/** Longest generation series one import may span (ten years: 350,000 quarter hours), so one stray date cannot make millions of slots. */
+export const MAX_GENERATION_SPAN_MS = 3660 * 86_400_000;
+
 /** Generation by source over consecutive intervals (what every importer produces before resampling). */
 export type GenerationSeries = {
   /** Interval starts, UTC ms, strictly increasing. */

@@ -91,7 +91,7 @@ describe('parseSite', () => {
     const site = good() as Record<string, unknown> & { energy: Record<string, unknown> };
     site.energy.gridMixSeries = { startMs: 1.5, slotMinutes: 0, mixes: [] };
     expect(issuesOf(site).map((i) => i.where)).toEqual(['$.energy.gridMixSeries.startMs', '$.energy.gridMixSeries.slotMinutes', '$.energy.gridMixSeries.mixes']);
-    site.energy.gridMixSeries = { startMs: 0, slotMinutes: 60, mixes: [{ wind: 1 }, { wind: 0.4 }] };
+    site.energy.gridMixSeries = { startMs: Date.UTC(2023, 6, 1), slotMinutes: 60, mixes: [{ wind: 1 }, { wind: 0.4 }] };
     expect(issuesOf(site)).toEqual([expect.objectContaining({ where: '$.energy.gridMixSeries.mixes[1]', message: expect.stringMatching(/sum to 0.4/) })]);
   });
   it('error: rejects invalid JSON text and an unknown time zone', () => {
@@ -104,5 +104,35 @@ describe('parseSite', () => {
     const bad = good();
     bad.evses[0].minKw = -1;
     expect(() => parseSite(bad, 'sites/a.json')).toThrow(/^sites\/a\.json \$\.evses\[0\]\.minKw: /);
+  });
+
+  it('accepts JSON text that starts with a byte-order mark', () => {
+    expect(parseSite(`\uFEFF${JSON.stringify(good())}`, 'bom.json').id).toBe('demo');
+  });
+
+  it('error: checks a 20,000-level node chain in linear work (each node walked once): too deep, or a cycle at its end, named once', () => {
+    const chain = (n: number, cycle: boolean) => ({
+      ...good(),
+      nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, parentId: i === 0 ? (cycle ? `n${n - 1}` : null) : `n${i - 1}`, limitKw: 100 })),
+      evses: [{ id: 'e1', nodeId: `n${n - 1}`, maxKw: 11, minKw: 0, phase: '3P' }],
+      pv: []
+    });
+    expect(parseSite(chain(65, false)).nodes).toHaveLength(65);
+    expect(issuesOf(chain(20_000, false))).toEqual([
+      { file: 'x.json', where: '$.nodes[65].parentId', message: 'node "n65" is 65 levels below the root; expected at most 64 levels (connection → transformer → feeder → pod is 3)' }
+    ]);
+    const issues = issuesOf(chain(20_000, true));
+    expect(issues.map((i) => i.where)).toEqual(['$.nodes', '$.nodes[0].parentId']);
+    expect(issues[1].message).toMatch(/^cycle in the grid tree \(n0 → n19999 → n19998 → n19997 → n19996 → n19995 → … 19992 more … → n2 → n1 → n0\)/);
+  });
+
+  it('error: refuses implausible magnitudes (a 1e308 kW limit, a 1e9 kW EVSE, 1e7 A) naming the path and the maximum', () => {
+    const bad = good() as ReturnType<typeof good> & { nodes: Record<string, unknown>[] };
+    bad.nodes[0].limitKw = 1e308;
+    bad.nodes[1].phaseLimitA = 1e7;
+    (bad.evses[0] as Record<string, unknown>).maxKw = 1e9;
+    const issues = issuesOf(bad);
+    expect(issues.map((i) => i.where)).toEqual(['$.nodes[0].limitKw', '$.nodes[1].phaseLimitA', '$.evses[0].maxKw']);
+    expect(issues[0].message).toContain('at most 1000000 kW');
   });
 });

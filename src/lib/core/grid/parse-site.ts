@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors';
 import { SOURCES, type SourceMix } from '../energy/sources';
 import type { Site } from './site';
-import { siteSchema } from './site-schema';
+import { SITE_LIMITS, siteSchema } from './site-schema';
 
 /** Tolerance on a grid mix's share sum (shares must add up to 1 ± this). */
 export const MIX_SUM_TOLERANCE = 1e-6;
@@ -22,7 +22,8 @@ export function parseSite(json: unknown, file = 'site.json'): Site {
   let input = json;
   if (typeof json === 'string') {
     try {
-      input = JSON.parse(json);
+      // A byte-order mark (Windows editors write one) is not part of the JSON text.
+      input = JSON.parse(json.replace(/^\uFEFF/, ''));
     } catch (cause) {
       throw new ValidationError([{ file, where: '$', message: `expected JSON text (${(cause as Error).message})` }], { cause });
     }
@@ -67,23 +68,49 @@ function checkSite(site: Site, file: string): ValidationIssue[] {
   site.nodes.forEach((node, i) => {
     if (node.parentId !== null && !nodeIndex.has(node.parentId)) add(`$.nodes[${i}].parentId`, `unknown parent "${node.parentId}"; expected the id of another node`);
   });
-  // Walk up from every node; revisiting a node on the same walk means a cycle.
-  const reported = new Set<string>();
+  // Walk up from every node until a node already known to reach the root (or to be in a reported
+  // cycle); meeting a node of the current walk means a cycle. Each node is walked once: linear in
+  // the number of nodes, so a 20,000-level chain costs 20,000 steps, not 20,000². Depths come out
+  // of the same walk: a tree deeper than SITE_LIMITS.treeDepth is refused, since the engine keeps
+  // every node's subtree (depth × nodes entries) and real grids are a handful of levels deep.
+  const DONE = 2;
+  const ON_WALK = 1;
+  const state = new Uint8Array(site.nodes.length);
+  const depth = new Int32Array(site.nodes.length).fill(-1);
+  let tooDeep = false;
   site.nodes.forEach((node, i) => {
-    const walk: string[] = [node.id];
+    if (state[i] === DONE) return;
+    const walk: number[] = [i];
+    state[i] = ON_WALK;
     let parent = node.parentId;
-    while (parent !== null && nodeIndex.has(parent)) {
-      if (walk.includes(parent)) {
-        const cycle = walk.slice(walk.indexOf(parent));
-        const key = [...cycle].sort().join('|');
-        if (!reported.has(key)) {
-          reported.add(key);
-          add(`$.nodes[${i}].parentId`, `cycle in the grid tree (${[...cycle, parent].join(' → ')}); expected a tree with one root`);
-        }
+    let base = parent === null ? -1 : -2; // -1: walk ended at the root; -2: unknown parent or cycle
+    while (parent !== null) {
+      const p = nodeIndex.get(parent);
+      if (p === undefined) break;
+      if (state[p] === DONE) {
+        base = depth[p] >= 0 ? depth[p] : -2;
         break;
       }
-      walk.push(parent);
-      parent = site.nodes[nodeIndex.get(parent)!].parentId;
+      if (state[p] === ON_WALK) {
+        const ids = [...walk.slice(walk.indexOf(p)).map((k) => site.nodes[k].id), parent];
+        const shown = ids.length > 12 ? [...ids.slice(0, 6), `… ${ids.length - 9} more …`, ...ids.slice(-3)] : ids;
+        add(`$.nodes[${i}].parentId`, `cycle in the grid tree (${shown.join(' → ')}); expected a tree with one root`);
+        break;
+      }
+      walk.push(p);
+      state[p] = ON_WALK;
+      parent = site.nodes[p].parentId;
+      if (parent === null) base = -1;
+    }
+    for (let k = walk.length - 1; k >= 0; k--) {
+      state[walk[k]] = DONE;
+      if (base >= -1) depth[walk[k]] = base + (walk.length - k);
+    }
+    const deepest = walk.findIndex((k) => depth[k] > SITE_LIMITS.treeDepth);
+    if (!tooDeep && deepest !== -1) {
+      tooDeep = true;
+      const k = walk[deepest];
+      add(`$.nodes[${k}].parentId`, `node "${site.nodes[k].id}" is ${depth[k]} levels below the root; expected at most ${SITE_LIMITS.treeDepth} levels (connection → transformer → feeder → pod is 3)`);
     }
   });
 

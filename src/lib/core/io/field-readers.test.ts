@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDateTime, parseRfc1123, patternReader, readFiniteNumber } from './field-readers';
+import { readFiniteNumber, readTimestamp } from './field-readers';
 
 describe('readFiniteNumber', () => {
   it('reads numbers and plain decimal strings, with an optional decimal comma', () => {
@@ -16,31 +16,19 @@ describe('readFiniteNumber', () => {
   });
 });
 
-describe('date readers', () => {
-  it('reads RFC 1123 GMT dates as used by ACN-Data', () => {
-    expect(parseRfc1123('Wed, 25 Apr 2018 11:08:04 GMT')).toBe(Date.UTC(2018, 3, 25, 11, 8, 4));
+describe('readTimestamp', () => {
+  it('reads a field through the one timestamp parser: RFC 1123, ISO with zone, local patterns', () => {
+    expect(readTimestamp('Wed, 25 Apr 2018 11:08:04 GMT', { requireZone: true })).toEqual({ ms: Date.UTC(2018, 3, 25, 11, 8, 4) });
+    expect(readTimestamp('2015-06-29T23:39:09+02:00')).toEqual({ ms: Date.UTC(2015, 5, 29, 21, 39, 9) });
+    expect(readTimestamp('2015-06-29 23:39', { timeZone: 'Europe/Amsterdam' })).toEqual({ ms: Date.UTC(2015, 5, 29, 21, 39) });
+    expect(readTimestamp('1.2.2019 7:05', { pattern: 'DD.MM.YYYY HH:mm', timeZone: 'Europe/Oslo' })).toEqual({ ms: Date.UTC(2019, 1, 1, 6, 5) });
+    expect(readTimestamp(undefined)).toEqual({ ms: undefined });
   });
 
-  it('error: rejects malformed or impossible RFC 1123 dates', () => {
-    expect(parseRfc1123('2018-04-25T11:08:04Z')).toBeUndefined();
-    expect(parseRfc1123('Wed, 31 Apr 2018 11:08:04 GMT')).toBeUndefined();
-    expect(parseRfc1123(1524654484000)).toBeUndefined();
-  });
-
-  it('reads ISO 8601 with Z, an offset, or (zone-less) in the given time zone', () => {
-    expect(parseIsoDateTime('2015-06-29T21:39:09Z')).toBe(Date.UTC(2015, 5, 29, 21, 39, 9));
-    expect(parseIsoDateTime('2015-06-29T23:39:09+02:00')).toBe(Date.UTC(2015, 5, 29, 21, 39, 9));
-    expect(parseIsoDateTime('2015-06-29T21:39:09.250Z')).toBe(Date.UTC(2015, 5, 29, 21, 39, 9, 250));
-    expect(parseIsoDateTime('2015-06-29 23:39', { timeZone: 'Europe/Amsterdam' })).toBe(Date.UTC(2015, 5, 29, 21, 39));
-    expect(parseIsoDateTime('2015-06-29T23:39:09')).toBeUndefined();
-    expect(parseIsoDateTime('2015-02-30T00:00:00Z')).toBeUndefined();
-  });
-
-  it('reads custom local patterns such as Trondheim’s DD.MM.YYYY HH:mm', () => {
-    const read = patternReader('DD.MM.YYYY HH:mm');
-    expect(read('21.12.2018 10:20', 'Europe/Oslo')).toBe(Date.UTC(2018, 11, 21, 9, 20));
-    expect(read('1.2.2019 7:05', 'Europe/Oslo')).toBe(Date.UTC(2019, 1, 1, 6, 5));
-    expect(read('32.12.2018 10:20', 'Europe/Oslo')).toBeUndefined();
-    expect(read('21/12/2018 10:20', 'Europe/Oslo')).toBeUndefined();
+  it('error: says why a field is not a time (impossible date, no zone where one is required, wrong pattern)', () => {
+    expect(readTimestamp('Wed, 31 Apr 2018 11:08:04 GMT').problem).toContain('day 31 does not exist in Apr 2018');
+    expect(readTimestamp('2018-04-25 15:00', { requireZone: true }).problem).toContain('has no time zone');
+    expect(readTimestamp('21/12/2018 10:20', { pattern: 'DD.MM.YYYY HH:mm' }).problem).toContain('does not match the pattern');
+    expect(readTimestamp(1524654484000, { epoch: 'none' }).problem).toContain('expected a date-time text');
   });
 });

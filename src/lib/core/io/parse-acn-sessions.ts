@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '../errors';
 import type { Site } from '../grid/site';
 import type { ChargingRequest, Preference } from '../simulation/request';
 import { buildReplayRequest, dropDuplicateIds } from './build-replay-request';
-import { issueAt, parseRfc1123, readFiniteNumber } from './field-readers';
+import { issueAt, readFiniteNumber, readTimestamp } from './field-readers';
 import { parseJsonInput } from './parse-json-input';
 
 /**
@@ -69,14 +69,16 @@ export function parseAcnSessions({
       issues.push(issueAt(file, where, 'expected a session object'));
       return;
     }
-    const arrivalMs = parseRfc1123(item.connectionTime);
-    const disconnectMs = parseRfc1123(item.disconnectTime);
+    const arrival = readTimestamp(item.connectionTime, { epoch: 'none', requireZone: true });
+    const disconnect = readTimestamp(item.disconnectTime, { epoch: 'none', requireZone: true });
+    const arrivalMs = arrival.ms;
+    const disconnectMs = disconnect.ms;
     const delivered = readFiniteNumber(item.kWhDelivered);
     const inputs = Array.isArray(item.userInputs) ? item.userInputs.filter(isObj) : [];
     // ACN keeps every revision of the driver's input; the last one is what the driver finally asked for.
     const input = inputs[inputs.length - 1];
     const requestedKWh = input ? readFiniteNumber(input.kWhRequested) : undefined;
-    let requestedDepartureMs = input ? parseRfc1123(input.requestedDeparture) : undefined;
+    let requestedDepartureMs = input ? readTimestamp(input.requestedDeparture, { epoch: 'none', requireZone: true }).ms : undefined;
     const minutes = input ? readFiniteNumber(input.minutesAvailable) : undefined;
     if (requestedDepartureMs === undefined && minutes !== undefined && arrivalMs !== undefined) requestedDepartureMs = arrivalMs + minutes * 60_000;
     const energyKWh = energy === 'requested' && requestedKWh !== undefined && requestedKWh > 0 ? requestedKWh : delivered;
@@ -95,7 +97,8 @@ export function parseAcnSessions({
         evseId: spaceId,
         loggedKWh: delivered,
         preference,
-        origin: 'acn'
+        origin: 'acn',
+        problems: { arrivalMs: arrival.problem, departureMs: disconnect.problem }
       },
       sources: {
         id: 'sessionID',

@@ -74,6 +74,26 @@ describe('parseCsvSessions', () => {
     expect(withRequest.issues).toContainEqual({ file: 'log.csv', where: 'line 6', message: 'column asked: expected the request time at or before arrival' });
   });
 
+  it('skips implausible sessions with the reason: the year 1900, a year-long stay, 1e12 kWh, a time that does not exist', () => {
+    const text = [
+      'id,plug_in,plug_out,kwh,evse,asked',
+      'ok,2019-03-01T08:00Z,2019-03-01T10:00Z,5,A,2019-03-01T08:00Z',
+      'old,1900-03-01T08:00Z,1900-03-01T10:00Z,5,A,1900-03-01T08:00Z',
+      'year,2019-03-01T08:00Z,2020-03-01T08:00Z,5,A,2019-03-01T08:00Z',
+      'huge,2019-03-01T08:00Z,2019-03-01T10:00Z,1e12,A,2019-03-01T08:00Z',
+      'feb30,2019-02-30T08:00Z,2019-03-01T10:00Z,5,A,2019-03-01T08:00Z'
+    ].join('\n');
+    const r = parseCsvSessions({ text, mapping: iso, file: 'log.csv' });
+    expect(r.requests.map((q) => q.id)).toEqual(['ok']);
+    expect(r.issues.map((i) => `${i.where}: ${i.message}`)).toEqual([
+      'line 3: column plug_in: arrival 1900-03-01T08:00:00.000Z is outside the plausible years 1990–2099 (a clock or unit error?)',
+      'line 3: column plug_out: departure 1900-03-01T10:00:00.000Z is outside the plausible years 1990–2099 (a clock or unit error?)',
+      'line 4: column plug_out: a stay of 366.0 days is longer than the plausible 14 days',
+      'line 5: column kwh: expected at most 1000 kWh for one session (got 1000000000000; Wh read as kWh?)',
+      'line 6: column plug_in: expected a valid arrival (plug-in) time: "2019-02-30T08:00Z" is not a valid date-time (day 30 does not exist in Feb 2019)'
+    ]);
+  });
+
   it('error: throws a ValidationError naming a mapped column the header lacks', () => {
     expect(() => parseCsvSessions({ text: 'a,b\n1,2\n', mapping: iso, file: 'other.csv' })).toThrow(ValidationError);
     expect(() => parseCsvSessions({ text: 'a,b\n1,2\n', mapping: iso, file: 'other.csv' })).toThrow(/other\.csv line 1: expected a column "id" \(mapping \$\.id\)/);

@@ -3,7 +3,7 @@ import type { Site } from '../grid/site';
 import type { ChargingRequest, Preference } from '../simulation/request';
 import { buildReplayRequest, dropDuplicateIds } from './build-replay-request';
 import { readCsvTable } from './csv-table';
-import { issueAt, parseIsoDateTime, patternReader, readFiniteNumber } from './field-readers';
+import { issueAt, readFiniteNumber, readTimestamp, type TimestampField } from './field-readers';
 import type { ReplayParseResult } from './parse-acn-sessions';
 
 /** How time cells are written: ISO 8601, epoch ms or s, or a local pattern such as `DD.MM.YYYY HH:mm`. */
@@ -91,15 +91,17 @@ export function parseCsvSessions({ text, mapping, file = 'input', site, maxRows,
       issues.push(issueAt(file, where, `expected ${header.length} fields like the header (got ${cells.length})`));
       continue;
     }
-    let arrivalMs: number | undefined;
-    if (typeof mapping.arrival === 'string') arrivalMs = readTime(cell(mapping.arrival));
+    let arrival: TimestampField;
+    if (typeof mapping.arrival === 'string') arrival = readTime(cell(mapping.arrival));
     else {
       const datePart = cell(mapping.arrival.date)?.split(/[T ]/)[0];
       const timePart = cell(mapping.arrival.time)?.split(/[T ]/).slice(1).join(' ');
-      arrivalMs = datePart && timePart ? readTime(`${datePart} ${timePart}`) : undefined;
+      arrival = datePart && timePart ? readTime(`${datePart} ${timePart}`) : { ms: undefined, problem: 'expected a date and a time of day' };
     }
+    const arrivalMs = arrival.ms;
     let departureMs: number | undefined;
-    if (typeof mapping.departure === 'string') departureMs = readTime(cell(mapping.departure));
+    let departure: TimestampField | undefined;
+    if (typeof mapping.departure === 'string') departureMs = (departure = readTime(cell(mapping.departure))).ms;
     else {
       const minutes =
         'durationMinutes' in mapping.departure
@@ -112,6 +114,7 @@ export function parseCsvSessions({ text, mapping, file = 'input', site, maxRows,
     const evseId = evseCell ? evseCell : null;
     const vehicleCell = mapping.vehicleMaxKw !== undefined ? readFiniteNumber(cell(mapping.vehicleMaxKw), { decimalComma }) : undefined;
     const vehicleMaxKw = mapping.vehicleMaxKw !== undefined ? vehicleCell : ((evseId !== null ? evseMax.get(evseId) : undefined) ?? mapping.defaultVehicleMaxKw ?? 7.4);
+    const request = mapping.requestTime !== undefined ? readTime(cell(mapping.requestTime)) : undefined;
     const departureColumn = typeof mapping.departure === 'string' ? mapping.departure : Object.values(mapping.departure)[0];
     const built = buildReplayRequest({
       file,
@@ -119,7 +122,7 @@ export function parseCsvSessions({ text, mapping, file = 'input', site, maxRows,
       style: 'csv',
       fields: {
         id: mapping.id !== undefined ? cell(mapping.id) : `line-${line}`,
-        requestMs: mapping.requestTime !== undefined ? (readTime(cell(mapping.requestTime)) ?? Number.NaN) : undefined,
+        requestMs: request ? (request.ms ?? Number.NaN) : undefined,
         arrivalMs,
         departureMs,
         energyKWh,
@@ -127,7 +130,8 @@ export function parseCsvSessions({ text, mapping, file = 'input', site, maxRows,
         evseId,
         loggedKWh: energyKWh,
         preference,
-        origin: 'csv'
+        origin: 'csv',
+        problems: { arrivalMs: arrival.problem, departureMs: departure?.problem, requestMs: request?.problem }
       },
       sources: {
         id: mapping.id,
@@ -149,15 +153,14 @@ function mulDefined(x: number | undefined, k: number): number | undefined {
   return x === undefined ? undefined : x * k;
 }
 
-function timeReader(format: CsvTimeFormat, timeZone: string): (value: string | undefined) => number | undefined {
-  if (format === 'iso') return (v) => parseIsoDateTime(v, { timeZone });
+function timeReader(format: CsvTimeFormat, timeZone: string): (value: string | undefined) => TimestampField {
+  if (format === 'iso') return (v) => readTimestamp(v, { timeZone, epoch: 'none' });
   if (format === 'epoch-ms' || format === 'epoch-s') {
-    const k = format === 'epoch-ms' ? 1 : 1000;
-    return (v) => {
-      const n = readFiniteNumber(v);
-      return n === undefined ? undefined : Math.round(n * k);
-    };
+    const epoch = format === 'epoch-ms' ? 'ms' : 's';
+    return (v) =>
+      v !== undefined && !/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(v)
+        ? { ms: undefined, problem: `expected epoch ${epoch === 'ms' ? 'milliseconds' : 'seconds'}, got "${v}"` }
+        : readTimestamp(v, { epoch });
   }
-  const read = patternReader(format.pattern);
-  return (v) => read(v, timeZone);
+  return (v) => readTimestamp(v, { timeZone, pattern: format.pattern });
 }

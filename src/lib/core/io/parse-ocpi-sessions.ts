@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '../errors';
 import type { Site } from '../grid/site';
 import type { ChargingRequest, Preference } from '../simulation/request';
 import { buildReplayRequest, dropDuplicateIds } from './build-replay-request';
-import { issueAt, parseIsoDateTime, readFiniteNumber } from './field-readers';
+import { issueAt, readFiniteNumber, readTimestamp } from './field-readers';
 import { parseJsonInput } from './parse-json-input';
 import type { ReplayParseResult } from './parse-acn-sessions';
 
@@ -72,19 +72,23 @@ export function parseOcpiSessions({
     const evseRaw = isCdr ? loc?.evse_uid : item.evse_uid;
     const evseId = typeof evseRaw === 'string' && evseRaw.trim() !== '' ? evseRaw.trim() : null;
     const energyKWh = readFiniteNumber(isCdr ? item.total_energy : item.kwh);
+    // OCPI DateTime is UTC; a value without zone is read as UTC.
+    const start = readTimestamp(item.start_date_time, { epoch: 'none' });
+    const end = readTimestamp(item.end_date_time, { epoch: 'none' });
     const built = buildReplayRequest({
       file,
       where,
       fields: {
         id: typeof item.id === 'string' && item.id !== '' ? item.id : undefined,
-        arrivalMs: parseIsoDateTime(item.start_date_time, { timeZone: 'UTC' }),
-        departureMs: parseIsoDateTime(item.end_date_time, { timeZone: 'UTC' }),
+        arrivalMs: start.ms,
+        departureMs: end.ms,
         energyKWh,
         vehicleMaxKw: (evseId !== null ? evseMax.get(evseId) : undefined) ?? vehicleMaxKw,
         evseId,
         loggedKWh: energyKWh,
         preference,
-        origin: 'ocpi'
+        origin: 'ocpi',
+        problems: { arrivalMs: start.problem, departureMs: end.problem }
       },
       sources: {
         id: 'id',

@@ -4,7 +4,7 @@ import { ValidationError } from '../errors';
 import type { Site } from '../grid/site';
 import { gateClosureMs, gateForRequest, slotOfMs, slotStartMs } from '../time/gates';
 import { TimelineError } from '../time/gates';
-import { toLocalDateTime } from '../io/zoned-time';
+import { toLocalDateTime } from '../time/zoned-time';
 import type { ChargingRequest } from './request';
 import { simulateChargingRequests } from './simulate-charging-requests';
 

@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../errors';
 import type { Site } from '../grid/site';
 import { EvseBook } from '../io/evse-book';
-import { localToUtcMs, toLocalDateTime } from '../io/zoned-time';
+import { localToUtcMs, toLocalDateTime } from '../time/zoned-time';
 import { gateClosureMs, slotEndMs, slotMs, slotOfMs, slotStartMs } from '../time/gates';
 import type { Timeline } from '../time/timeline';
 import type { DemandPreset, EvSpec, LogNormal, PresetName } from './presets/demand-preset';

@@ -115,6 +115,25 @@ describe('live OCPI sessions and CDRs in the database', () => {
     expect(JSON.parse(first).deliveredWh).toBe(6000);
   });
 
+  it('caps a slot\'s claim at the green energy the site\'s EVs got in it and says so; both CO2 figures carry their method', async () => {
+    const db = await setup();
+    const T = (h: number, m: number) => T0 + (h * 60 + m) * 60_000;
+    await db.carbonSeries.bulkPut([
+      { id: 'a', kind: 'average', provider: 'Electricity Maps', zone: 'DE', periodMs: 3_600_000, points: [{ startMs: T(8, 0), gPerKWh: 300 }], method: 'avg', importedMs: 1 },
+      { id: 'm', kind: 'marginal', provider: 'WattTime', zone: 'BA', periodMs: 900_000, points: [32, 33, 34, 35, 36, 37].map((slot) => ({ startMs: T0 + slot * 900_000, gPerKWh: slot === 34 ? 100 : 800 })), method: 'moer', importedMs: 1 }
+    ]);
+    await ingestLiveOcpi({ db, json: [ocpiSession(6, at(8, 45), [], { status: 'COMPLETED', end_date_time: at(8, 45) })], backend: 'b' });
+    // 6 kWh all in slot 34 (08:30–08:45): green share 100 %, but the slot's EVs got only 4 kWh green.
+    await ingestLiveOcpi({ db, json: [cdr({ charging_periods: [{ start_date_time: at(8, 30), dimensions: [{ type: 'ENERGY', volume: 6 }] }], start_date_time: at(8, 30) })], backend: 'b' });
+    const receipt = JSON.parse((await db.receipts.get('gs-1'))!.json);
+    expect(receipt.claims).toEqual([{ slot: 34, greenWh: 4000 }]);
+    expect(receipt.source.warnings[0]).toMatch(/slot 34: measured green 6 kWh exceeds the slot's green supply 4 kWh/);
+    expect(receipt.co2Attributed).toEqual({ g: 1800, method: 'attributional: kWh per slot × Electricity Maps DE average consumption-mix intensity' });
+    // Delivered: 6 kWh × 100 g. On arrival at 08:30 at the EVSE's 11 kW: 2.75 kWh × 100 + 3.25 kWh × 800.
+    expect(receipt.co2AvoidedVersusArrival.method).toMatch(/^consequential: the same kWh at 11 kW from plug-in/);
+    expect(receipt.co2AvoidedVersusArrival.g).toBeCloseTo(2.75 * 100 + 3.25 * 800 - 600, 1);
+  });
+
   it('stores a CDR for an unknown session without issuing any receipt', async () => {
     const db = await setup();
     const r = await ingestLiveOcpi({ db, json: [cdr({ id: 'CDR-X', session_id: 'NOPE', cdr_location: { id: 'LIVE-1', evse_uid: 'ZZ', connector_id: '1' } })], backend: 'b' });

@@ -134,6 +134,19 @@ describe('live OCPI sessions and CDRs in the database', () => {
     expect(receipt.co2AvoidedVersusArrival.g).toBeCloseTo(2.75 * 100 + 3.25 * 800 - 600, 1);
   });
 
+  it('splits the CDR energy by source with an imported consumption mix (power-breakdown) where it covers the slot', async () => {
+    const db = await setup();
+    await db.carbonSeries.put({
+      id: 'a', kind: 'average', provider: 'Electricity Maps', zone: 'DE', periodMs: 3_600_000, method: 'avg', importedMs: 1,
+      points: [{ startMs: T0 + 8 * 3_600_000, gPerKWh: 415.5 }], mixes: [{ startMs: T0 + 8 * 3_600_000, mix: { solar: 0.5, coal: 0.5 } }]
+    });
+    await ingestLiveOcpi({ db, json: [ocpiSession(6, at(8, 45), [], { status: 'COMPLETED', end_date_time: at(8, 45) })], backend: 'b' });
+    await ingestLiveOcpi({ db, json: [cdr()], backend: 'b' });
+    const receipt = JSON.parse((await db.receipts.get('gs-1'))!.json);
+    // Green 3.5 kWh (the engine's shares) goes to the mix's green source, the rest to its fossil one.
+    expect(receipt.sourcesWh).toEqual({ solar: 3500, coal: 2500 });
+  });
+
   it('stores a CDR for an unknown session without issuing any receipt', async () => {
     const db = await setup();
     const r = await ingestLiveOcpi({ db, json: [cdr({ id: 'CDR-X', session_id: 'NOPE', cdr_location: { id: 'LIVE-1', evse_uid: 'ZZ', connector_id: '1' } })], backend: 'b' });

@@ -143,3 +143,42 @@ test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', 
     await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
   });
 });
+
+test.describe('live backend: pushed files and the marginal preset', () => {
+  test('a pushed Sessions file is stored all or nothing, and the "lowest marginal CO2" strategy dispatches on an imported marginal signal', async ({ page }) => {
+    test.setTimeout(120_000);
+    await resetApp(page, '/operator');
+    const session = (id: string, kwh: unknown) => ({
+      country_code: 'DE', party_id: 'GSL', id, start_date_time: '2026-03-02T08:00:00Z', kwh, location_id: 'LIVE-1', evse_uid: 'E9',
+      connector_id: '1', currency: 'EUR', status: 'ACTIVE', last_updated: '2026-03-02T08:15:00Z'
+    });
+    const file = page.getByTestId('live-file');
+    await file.setInputFiles({ name: 'sessions.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([session('P-1', 2), session('P-2', 'lots')])) });
+    await expect(page.getByTestId('live-file-issues')).toContainText('$[1].kwh');
+    await expect(page.getByTestId('live-sessions')).toHaveCount(0);
+    await file.setInputFiles({ name: 'sessions.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ data: [session('P-1', 2)], status_code: 1000 })) });
+    await expect(page.getByTestId('live-file-result')).toContainText('1 session(s), 0 CDR(s) stored');
+    await expect(page.locator('[data-testid="live-sessions"] tr[data-key="DE*GSL*P-1"]')).toContainText('not a GreenSlot request');
+
+    // A marginal signal over the demo day, lowest in the afternoon; handed to the optimizer.
+    const midnightMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('greenslot');
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').get('demo');
+            get.onsuccess = () => resolve(get.result.value.timeline.startMs);
+          };
+        })
+    );
+    const data = Array.from({ length: 48 }, (_, i) => ({ point_time: new Date(midnightMs + i * 3_600_000).toISOString(), value: i % 24 >= 13 && i % 24 < 16 ? 300 : 1200 }));
+    await page.getByTestId('carbon-file').setInputFiles({ name: 'moer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ data, meta: { region: 'TEST_BA', signal_type: 'co2_moer', units: 'lbs_co2_per_mwh', data_point_period_seconds: 3600 } })) });
+    await page.getByTestId('carbon-series').getByRole('button', { name: 'Use for the optimizer' }).click();
+    await expect(page.getByTestId('carbon-message')).toContainText('The optimizer now has WattTime TEST_BA');
+    await page.getByLabel('Strategy').selectOption('lowest-marginal-co2');
+    await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
+    await page.getByTestId('clock-step').click();
+    await expect(page.getByTestId('clock-step')).toBeEnabled({ timeout: 30_000 });
+    await expect(page.getByText(/last gate solve \(highs\)/)).toBeVisible({ timeout: 30_000 });
+  });
+});

@@ -115,6 +115,38 @@ describe('live OCPI sessions and CDRs in the database', () => {
     expect(JSON.parse(first).deliveredWh).toBe(6000);
   });
 
+  it('caps a slot\'s claim at the green energy the site\'s EVs got in it and says so; both CO2 figures carry their method', async () => {
+    const db = await setup();
+    const T = (h: number, m: number) => T0 + (h * 60 + m) * 60_000;
+    await db.carbonSeries.bulkPut([
+      { id: 'a', kind: 'average', provider: 'Electricity Maps', zone: 'DE', periodMs: 3_600_000, points: [{ startMs: T(8, 0), gPerKWh: 300 }], method: 'avg', importedMs: 1 },
+      { id: 'm', kind: 'marginal', provider: 'WattTime', zone: 'BA', periodMs: 900_000, points: [32, 33, 34, 35, 36, 37].map((slot) => ({ startMs: T0 + slot * 900_000, gPerKWh: slot === 34 ? 100 : 800 })), method: 'moer', importedMs: 1 }
+    ]);
+    await ingestLiveOcpi({ db, json: [ocpiSession(6, at(8, 45), [], { status: 'COMPLETED', end_date_time: at(8, 45) })], backend: 'b' });
+    // 6 kWh all in slot 34 (08:30–08:45): green share 100 %, but the slot's EVs got only 4 kWh green.
+    await ingestLiveOcpi({ db, json: [cdr({ charging_periods: [{ start_date_time: at(8, 30), dimensions: [{ type: 'ENERGY', volume: 6 }] }], start_date_time: at(8, 30) })], backend: 'b' });
+    const receipt = JSON.parse((await db.receipts.get('gs-1'))!.json);
+    expect(receipt.claims).toEqual([{ slot: 34, greenWh: 4000 }]);
+    expect(receipt.source.warnings[0]).toMatch(/slot 34: measured green 6 kWh exceeds the slot's green supply 4 kWh/);
+    expect(receipt.co2Attributed).toEqual({ g: 1800, method: 'attributional: kWh per slot × Electricity Maps DE average consumption-mix intensity' });
+    // Delivered: 6 kWh × 100 g. On arrival at 08:30 at the EVSE's 11 kW: 2.75 kWh × 100 + 3.25 kWh × 800.
+    expect(receipt.co2AvoidedVersusArrival.method).toMatch(/^consequential: the same kWh at 11 kW from plug-in/);
+    expect(receipt.co2AvoidedVersusArrival.g).toBeCloseTo(2.75 * 100 + 3.25 * 800 - 600, 1);
+  });
+
+  it('splits the CDR energy by source with an imported consumption mix (power-breakdown) where it covers the slot', async () => {
+    const db = await setup();
+    await db.carbonSeries.put({
+      id: 'a', kind: 'average', provider: 'Electricity Maps', zone: 'DE', periodMs: 3_600_000, method: 'avg', importedMs: 1,
+      points: [{ startMs: T0 + 8 * 3_600_000, gPerKWh: 415.5 }], mixes: [{ startMs: T0 + 8 * 3_600_000, mix: { solar: 0.5, coal: 0.5 } }]
+    });
+    await ingestLiveOcpi({ db, json: [ocpiSession(6, at(8, 45), [], { status: 'COMPLETED', end_date_time: at(8, 45) })], backend: 'b' });
+    await ingestLiveOcpi({ db, json: [cdr()], backend: 'b' });
+    const receipt = JSON.parse((await db.receipts.get('gs-1'))!.json);
+    // Green 3.5 kWh (the engine's shares) goes to the mix's green source, the rest to its fossil one.
+    expect(receipt.sourcesWh).toEqual({ solar: 3500, coal: 2500 });
+  });
+
   it('stores a CDR for an unknown session without issuing any receipt', async () => {
     const db = await setup();
     const r = await ingestLiveOcpi({ db, json: [cdr({ id: 'CDR-X', session_id: 'NOPE', cdr_location: { id: 'LIVE-1', evse_uid: 'ZZ', connector_id: '1' } })], backend: 'b' });

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '$lib/core/errors';
 import { mergeLiveSessions } from '$lib/core/ocpi/mergeLiveSessions';
 import type { LiveCdr, LiveSession } from '$lib/core/ocpi/parseOcpiLive';
-import type { DemoSettings } from '$lib/state/demo-settings';
+import type { Timeline } from '$lib/core/time/timeline';
 import { slotOfMs } from '$lib/core/time/gates';
 import type { CarbonSeriesRow, GreenSlotDb, LiveCdrRow, LiveSessionRow, SessionRow, SlotResultRow } from './db';
 import { receiptFromCdr } from './receipt-from-cdr';
@@ -30,6 +30,9 @@ export type CommitLiveOcpiResult = {
   /** Receipts that could not be issued, and why. */
   issues: ValidationIssue[];
 };
+
+/** The part of the stored demo settings (`settings.demo`) that linking and receipts need. */
+type DemoSettings = { siteId: string; timeline: Timeline };
 
 const LIVE_TABLES = ['liveSessions', 'liveCdrs', 'sessions', 'receipts', 'receiptSources', 'slotResults', 'settings', 'sites', 'nodes', 'evses', 'carbonSeries'] as const;
 

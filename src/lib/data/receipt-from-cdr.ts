@@ -1,10 +1,11 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { CarbonSeries } from '$lib/core/carbon/carbon-series';
+import { carbonMixAt, type CarbonSeries } from '$lib/core/carbon/carbon-series';
 import { attributedCo2, avoidedCo2VersusArrival } from '$lib/core/carbon/co2-figures';
 import { co2Intensity } from '$lib/core/energy/co2-intensity';
 import { greenShare } from '$lib/core/energy/green-share';
 import { siteSlotEnergy } from '$lib/core/energy/site-slot-energy';
+import { slotStartMs } from '$lib/core/time/gates';
 import { GREEN_SOURCES, SOURCES, type Source, type SourceKWh, type SourceMix } from '$lib/core/energy/sources';
 import { ValidationError } from '$lib/core/errors';
 import { greenKWhBySlot } from '$lib/core/ocpi/greenKWhBySlot';
@@ -47,7 +48,12 @@ export function receiptFromCdr({ cdr, session, site, timeline, slotRows, average
   if (measured.slots.some((s) => s.slot < 0)) {
     throw new ValidationError([{ file: `CDR ${cdr.id}`, where: '$.start_date_time', message: "expected a CDR within the site's timeline (it starts before slot 0)" }]);
   }
-  const mixOf = (slot: number): SourceMix => slotRows.get(slot)?.gridMix ?? siteSlotEnergy({ site, slot, timeline }).gridMix;
+  // Attributional: an imported consumption mix (Electricity Maps power-breakdown) covering the slot
+  // wins over the site's own mix for the split by source and the fallback intensity.
+  const mixOf = (slot: number): SourceMix =>
+    (average ? carbonMixAt({ series: average, ms: slotStartMs({ timeline, slot }) + (timeline.slotMinutes * 60_000) / 2 }) : undefined) ??
+    slotRows.get(slot)?.gridMix ??
+    siteSlotEnergy({ site, slot, timeline }).gridMix;
   const shareOf = (slot: number): number => {
     const row = slotRows.get(slot);
     if (row?.evEnergyKWh && row.evEnergyKWh > 0 && row.greenKWh !== undefined) return row.greenKWh / row.evEnergyKWh;

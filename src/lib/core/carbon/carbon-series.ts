@@ -44,3 +44,15 @@ export function carbonAt({ series, ms }: CarbonAtParameters): number | undefined
   if (found < 0) return undefined;
   return ms < pts[found].startMs + series.periodMs ? pts[found].gPerKWh : undefined;
 }
+
+/** The consumption mix covering instant `ms` (average series from a power breakdown), or undefined. */
+export function carbonMixAt({ series, ms }: CarbonAtParameters): SourceMix | undefined {
+  const mixes = series.mixes;
+  if (!mixes?.length) return undefined;
+  let found: { startMs: number; mix: SourceMix } | undefined;
+  for (const m of mixes) {
+    if (m.startMs > ms) break;
+    found = m;
+  }
+  return found && ms < found.startMs + series.periodMs ? found.mix : undefined;
+}

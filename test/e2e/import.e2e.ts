@@ -209,6 +209,23 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect(evses.find((e) => e.id === 'hb-ac-1')?.status).toBe('CHARGING');
   });
 
+  test('after a Locations import an OCPI Tariff gives the site its price per kWh, and the price line is no longer 0', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    await importText(page, 'harbour.json', [harbourDepotLocation()]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('The demo now runs on Harbour depot');
+    // OCPI 2.2.1 example tariff_8_simple_025kwh.json.
+    await importText(page, 'tariff_8_simple_025kwh.json', { country_code: 'DE', party_id: 'ALL', id: '16', currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, vat: 10.0, step_size: 1 }] }], last_updated: '2018-12-17T11:16:55Z' });
+    await expect(page.getByTestId('import-kind')).toHaveValue('ocpi-tariffs');
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('tariff 16: 0.25 EUR/kWh (excl. VAT) set as the energy price of Harbour depot');
+    await page.getByRole('link', { name: 'Charge' }).click();
+    await page.getByText('Forecast as a table').click();
+    const prices = await page.locator('details table tbody tr td:nth-child(3)').allInnerTexts();
+    expect(prices.length).toBeGreaterThan(0);
+    expect(new Set(prices)).toEqual(new Set(['0.250']));
+  });
+
   test('after a Locations import with two sites the demo can run on either, and a duplicate EVSE uid is named by its path', async ({ page }) => {
     await resetApp(page, '/operator/import');
     await importText(page, 'two.json', [harbourDepotLocation({ id: 'SITE-A' }), harbourDepotLocation({ id: 'SITE-B' })]);

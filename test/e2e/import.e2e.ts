@@ -209,6 +209,39 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect(evses.find((e) => e.id === 'hb-ac-1')?.status).toBe('CHARGING');
   });
 
+  test('a replay that would clear a driver’s session asks first, says how many, and Cancel keeps it', async ({ page }) => {
+    await resetApp(page);
+    await page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').first().getByRole('button', { name: /Select/ }).click();
+    const form = page.getByTestId('request-form');
+    await form.getByTestId('energy-kwh').fill('8');
+    await form.getByTestId('departure').fill('12:00');
+    await expect(page.getByTestId('dry-ok')).toBeVisible({ timeout: 60_000 });
+    await form.getByTestId('send-request').click();
+    await expect(page).toHaveURL(/\/session\/app-/);
+    const sessionUrl = page.url();
+
+    await page.getByRole('link', { name: 'Operator' }).click();
+    await page.getByRole('link', { name: 'Import' }).click();
+    await importText(page, 'log.csv', ['ref,plugged_in,plugged_out,kwh', 'a1,2026-03-02T07:30:00Z,2026-03-02T16:00:00Z,18.5'].join('\n'));
+    const dialog = page.getByTestId('mapping-dialog');
+    await dialog.getByTestId('map-arrival').selectOption('plugged_in');
+    await dialog.getByTestId('map-departure').selectOption('plugged_out');
+    await dialog.getByTestId('map-energy').selectOption('kwh');
+    await dialog.getByTestId('map-apply').click();
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('1 session(s) stored for replay');
+
+    await page.getByTestId('replay-log.csv').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await expect(confirm).toContainText('Replaying log.csv restarts the demo day');
+    await expect(confirm).toContainText('1 driver session(s) in "My sessions"');
+    await confirm.getByTestId('confirm-no').click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByTestId('replay-message')).toHaveCount(0);
+    await page.goto(sessionUrl);
+    await expect(page.getByTestId('session-status')).toBeVisible();
+  });
+
   test('after a Locations import an OCPI Tariff gives the site its price per kWh, and the price line is no longer 0', async ({ page }) => {
     await resetApp(page, '/operator/import');
     await importText(page, 'harbour.json', [harbourDepotLocation()]);

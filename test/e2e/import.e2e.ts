@@ -271,6 +271,11 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'false');
     await chooser.getByTestId('import-site-SITE-A').click();
     await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'true');
+    // Every stored site stays reachable later too, from the Sites list.
+    await page.reload();
+    await expect(page.getByTestId('site-current-SITE-A')).toBeVisible();
+    await page.getByTestId('site-run-SITE-B').click();
+    await expect(page.getByTestId('site-current-SITE-B')).toBeVisible();
 
     const dup = harbourDepotLocation({ id: 'DUP-1' }) as { evses: Record<string, unknown>[] };
     dup.evses.push({ ...dup.evses[0], evse_id: 'DE*GSL*E9' });

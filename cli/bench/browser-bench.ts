@@ -10,7 +10,8 @@ import { REPO_ROOT } from './run-child';
 /** One browser run measured (median of its repetitions). */
 export type BrowserBenchRow = {
   name: string;
-  sizeMb: number;
+  /** Size of the imported file, MB (null for a run without a file). */
+  sizeMb: number | null;
   rows: number;
   /** Click (Import / Compare) → its result on the page, ms (median). */
   wallMsMedian: number;
@@ -96,7 +97,7 @@ export async function runBrowserBench({ quick = false, repeat = quick ? 1 : 3, p
         }
         log(`  ${s.name}: ${walls.length ? `${(walls.at(-1)! / 1000).toFixed(1)} s, longest main-thread gap ${gaps.at(-1)!.toFixed(0)} ms` : error}`);
       }
-      rows.push({ name: s.name, sizeMb: Math.round(sizeMb * 10) / 10, rows: s.rows, wallMsMedian: walls.length ? Math.round(median(walls)) : NaN, maxGapMsMedian: gaps.length ? Math.round(median(gaps)) : NaN, maxGapMsMax: gaps.length ? Math.round(Math.max(...gaps)) : NaN, repetitions: walls.length, ...(error ? { error } : {}) });
+      rows.push({ name: s.name, sizeMb: s.text ? Math.round(sizeMb * 10) / 10 : null, rows: s.rows, wallMsMedian: walls.length ? Math.round(median(walls)) : NaN, maxGapMsMedian: gaps.length ? Math.round(median(gaps)) : NaN, maxGapMsMax: gaps.length ? Math.round(Math.max(...gaps)) : NaN, repetitions: walls.length, ...(error ? { error } : {}) });
     }
     return {
       rows,

@@ -27,4 +27,22 @@ describe('writeBenchmarksMd', () => {
     const md = writeBenchmarksMd({ results: { quality: { ranAtIso: 'x', machine, rows: [], skipped: 'no data' } } });
     expect(md).toContain('_Skipped: no data_');
   });
+
+  it('renders the browser runs with wall time and the longest main-thread pause, and no size for a run without a file', () => {
+    const md = writeBenchmarksMd({
+      results: {
+        browser: {
+          ranAtIso: 'x',
+          machine,
+          rows: [
+            { name: 'import: session log CSV, 200,000 sessions', sizeMb: 11.9, rows: 200000, wallMsMedian: 20000, maxGapMsMedian: 189, maxGapMsMax: 199, repetitions: 3 },
+            { name: 'strategy comparison', sizeMb: null, rows: 8, wallMsMedian: 22200, maxGapMsMedian: 133, maxGapMsMax: 152, repetitions: 3 }
+          ]
+        }
+      }
+    });
+    expect(md).toContain('## 4. In the browser: large imports and the strategy comparison');
+    expect(md).toContain('| import: session log CSV, 200,000 sessions | 11.9 | 200000 | 20 | 189 / 199 | 3 |');
+    expect(md).toContain('| strategy comparison | – | 8 | 22.2 | 133 / 152 | 3 |');
+  });
 });

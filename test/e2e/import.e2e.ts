@@ -209,6 +209,56 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect(evses.find((e) => e.id === 'hb-ac-1')?.status).toBe('CHARGING');
   });
 
+  test('a replay that would clear a driver’s session asks first, says how many, and Cancel keeps it', async ({ page }) => {
+    await resetApp(page);
+    await page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').first().getByRole('button', { name: /Select/ }).click();
+    const form = page.getByTestId('request-form');
+    await form.getByTestId('energy-kwh').fill('8');
+    await form.getByTestId('departure').fill('12:00');
+    await expect(page.getByTestId('dry-ok')).toBeVisible({ timeout: 60_000 });
+    await form.getByTestId('send-request').click();
+    await expect(page).toHaveURL(/\/session\/app-/);
+    const sessionUrl = page.url();
+
+    await page.getByRole('link', { name: 'Operator' }).click();
+    await page.getByRole('link', { name: 'Import' }).click();
+    await importText(page, 'log.csv', ['ref,plugged_in,plugged_out,kwh', 'a1,2026-03-02T07:30:00Z,2026-03-02T16:00:00Z,18.5'].join('\n'));
+    const dialog = page.getByTestId('mapping-dialog');
+    await dialog.getByTestId('map-arrival').selectOption('plugged_in');
+    await dialog.getByTestId('map-departure').selectOption('plugged_out');
+    await dialog.getByTestId('map-energy').selectOption('kwh');
+    await dialog.getByTestId('map-apply').click();
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('1 session(s) stored for replay');
+
+    await page.getByTestId('replay-log.csv').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await expect(confirm).toContainText('Replaying log.csv restarts the demo day');
+    await expect(confirm).toContainText('1 driver session(s) in "My sessions"');
+    await confirm.getByTestId('confirm-no').click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByTestId('replay-message')).toHaveCount(0);
+    await page.goto(sessionUrl);
+    await expect(page.getByTestId('session-status')).toBeVisible();
+  });
+
+  test('after a Locations import an OCPI Tariff gives the site its price per kWh, and the price line is no longer 0', async ({ page }) => {
+    await resetApp(page, '/operator/import');
+    await importText(page, 'harbour.json', [harbourDepotLocation()]);
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('The demo now runs on Harbour depot');
+    // OCPI 2.2.1 example tariff_8_simple_025kwh.json.
+    await importText(page, 'tariff_8_simple_025kwh.json', { country_code: 'DE', party_id: 'ALL', id: '16', currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, vat: 10.0, step_size: 1 }] }], last_updated: '2018-12-17T11:16:55Z' });
+    await expect(page.getByTestId('import-kind')).toHaveValue('ocpi-tariffs');
+    await page.getByTestId('import-run').click();
+    await expect(page.getByTestId('import-done')).toContainText('tariff 16: 0.25 EUR/kWh (excl. VAT) set as the energy price of Harbour depot');
+    await page.getByRole('link', { name: 'Charge' }).click();
+    await page.getByText('Forecast as a table').click();
+    const prices = await page.locator('details table tbody tr td:nth-child(3)').allInnerTexts();
+    expect(prices.length).toBeGreaterThan(0);
+    expect(new Set(prices)).toEqual(new Set(['0.250']));
+  });
+
   test('after a Locations import with two sites the demo can run on either, and a duplicate EVSE uid is named by its path', async ({ page }) => {
     await resetApp(page, '/operator/import');
     await importText(page, 'two.json', [harbourDepotLocation({ id: 'SITE-A' }), harbourDepotLocation({ id: 'SITE-B' })]);
@@ -221,6 +271,11 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'false');
     await chooser.getByTestId('import-site-SITE-A').click();
     await expect(chooser.getByTestId('import-site-SITE-A')).toHaveAttribute('aria-pressed', 'true');
+    // Every stored site stays reachable later too, from the Sites list.
+    await page.reload();
+    await expect(page.getByTestId('site-current-SITE-A')).toBeVisible();
+    await page.getByTestId('site-run-SITE-B').click();
+    await expect(page.getByTestId('site-current-SITE-B')).toBeVisible();
 
     const dup = harbourDepotLocation({ id: 'DUP-1' }) as { evses: Record<string, unknown>[] };
     dup.evses.push({ ...dup.evses[0], evse_id: 'DE*GSL*E9' });

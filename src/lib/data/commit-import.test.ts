@@ -64,6 +64,18 @@ describe('commitImport', () => {
     expect(await db.imports.get(row.id)).toMatchObject({ leftOutRows: 1, logTimezone: 'America/Denver' });
   });
 
+  it('an OCPI Tariff sets the current site’s energy price per slot and its currency', async () => {
+    const db = freshDb();
+    await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });
+    const tariff = { id: '16', currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, vat: 10, step_size: 1 }] }] };
+    const row = await commitImport({ db, parsed: parsedOk('ocpi-tariffs', tariff).parsed, file: 'tariff.json', siteId: 'HARBOUR-1' });
+    expect(row.summary).toBe('tariff 16: 0.25 EUR/kWh (excl. VAT) set as the energy price of Harbour depot');
+    const site = await loadSite({ db, siteId: 'HARBOUR-1' });
+    expect(site?.energy?.currency).toBe('EUR');
+    expect(site?.energy?.pricePerKWh).toHaveLength(96);
+    expect(siteSlotEnergy({ site: site!, slot: 40 }).pricePerKWh).toBe(0.25);
+  });
+
   it('applies status patches in order, ignoring (and reporting) a stale one', async () => {
     const db = freshDb();
     await commitImport({ db, parsed: parsedOk('ocpi-locations', harbourDepotLocation()).parsed, file: 'loc.json' });

@@ -79,6 +79,15 @@ export async function commitImport({
       summary = `${parsed.requests.length} session(s) stored for replay`;
       if (parsed.logTimezone) extra.logTimezone = parsed.logTimezone;
       extra.replayWeeks = replayWeeks({ arrivalsMs: parsed.requests.map((r) => r.arrivalMs), timeZone: parsed.logTimezone });
+    } else if (parsed.kind === 'ocpi-tariffs') {
+      const site = siteId ? await db.sites.get(siteId) : undefined;
+      if (!site) throw new ValidationError([{ file, where: '$', message: 'no current site to give the tariff to (open the demo first)' }]);
+      const { tariffId, currency, pricePerKWh } = parsed.tariff;
+      await db.sites.put({ ...site, energy: { ...site.energy, gridMix: site.energy?.gridMix ?? [], pricePerKWh, currency }, updatedMs: nowMs });
+      written = { sites: 1 };
+      const lo = Math.min(...pricePerKWh);
+      const hi = Math.max(...pricePerKWh);
+      summary = `tariff ${tariffId}: ${lo === hi ? lo : `${lo}–${hi}`} ${currency}/kWh (excl. VAT) set as the energy price of ${site.name}`;
     } else {
       const site = siteId ? await db.sites.get(siteId) : undefined;
       if (!site) throw new ValidationError([{ file, where: '$', message: 'no current site to give the grid mix to (open the demo first)' }]);

@@ -208,7 +208,7 @@ export function replaySessionId({ importId, id }: { importId: string; id: string
 }
 
 /** Kinds of file the import page reads. */
-export type ImportKindName = 'ocpi-locations' | 'ocpi-patches' | 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions' | 'generation-json' | 'generation-csv';
+export type ImportKindName = 'ocpi-locations' | 'ocpi-patches' | 'ocpi-tariffs' | 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions' | 'generation-json' | 'generation-csv';
 
 /** Schema v3: one import as it landed: what it wrote and what was left out (the user's report). */
 export type ImportRow = {

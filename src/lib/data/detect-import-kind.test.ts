@@ -8,6 +8,7 @@ describe('detectImportKind', () => {
     expect(detectImportKind({ head: JSON.stringify(HARBOUR_PATCHES) })).toBe('ocpi-patches');
     // The spec's location_patch_example_status.json: a bare PATCH body.
     expect(detectImportKind({ head: '{\n  "status": "CHARGING",\n  "last_updated": "2019-06-24T12:39:09Z"\n}\n' })).toBe('ocpi-patches');
+    expect(detectImportKind({ head: '{"id":"16","currency":"EUR","elements":[{"price_components":[{"type":"ENERGY","price":0.25,"step_size":1}]}]}' })).toBe('ocpi-tariffs');
     // A session's status is not an EVSE status.
     expect(detectImportKind({ head: '{"status": "ACTIVE", "last_updated": "2019-06-24T12:39:09Z"}' })).toBeUndefined();
     expect(detectImportKind({ head: JSON.stringify([{ id: 's', start_date_time: 'x', kwh: 3, auth_method: 'COMMAND' }]) })).toBe('ocpi-sessions');

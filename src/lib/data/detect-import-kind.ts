@@ -4,6 +4,7 @@ import type { ImportKindName } from './db';
 export const IMPORT_KIND_LABELS: Readonly<Record<ImportKindName, string>> = {
   'ocpi-locations': 'OCPI Locations (sites, EVSEs, status, energy mix)',
   'ocpi-patches': 'OCPI EVSE status patches',
+  'ocpi-tariffs': 'OCPI Tariff (energy price per kWh)',
   'ocpi-sessions': 'OCPI Sessions / CDRs (replay)',
   'acn-sessions': 'ACN-Data sessions JSON (replay)',
   'csv-sessions': 'Session CSV with column mapping (replay)',
@@ -33,6 +34,7 @@ export function detectImportKind({ name = '', head }: DetectImportKindParameters
     // Sessions before Locations: a CDR's cdr_location has `coordinates` too.
     if (has(text, 'cdr_location', 'total_energy', 'kwh', 'auth_method')) return 'ocpi-sessions';
     if (has(text, 'evses', 'coordinates', 'parking_type')) return 'ocpi-locations';
+    if (has(text, 'price_components')) return 'ocpi-tariffs';
     if (has(text, 'evse_uid', 'url') && has(text, 'last_updated', 'body')) return 'ocpi-patches';
     // The spec's own example (location_patch_example_status.json) is a bare body: an EVSE status and last_updated.
     if (has(text, 'last_updated') && EVSE_STATUS_VALUE.test(text)) return 'ocpi-patches';

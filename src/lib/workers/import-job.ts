@@ -69,7 +69,7 @@ export async function runImportJob({ request: msg, db, post, progressEveryMs = 5
       if (e instanceof ValidationError) return post({ type: 'done', id: msg.id, outcome: { ok: false, issues: e.issues } });
       throw e;
     }
-    const siteIds = parsed.kind === 'ocpi-locations' ? parsed.locations.map((l) => l.site.id) : 'series' in parsed && msg.siteId ? [msg.siteId] : [];
+    const siteIds = parsed.kind === 'ocpi-locations' ? parsed.locations.map((l) => l.site.id) : ('series' in parsed || parsed.kind === 'ocpi-tariffs') && msg.siteId ? [msg.siteId] : [];
     post({ type: 'done', id: msg.id, outcome: { ok: true, row, siteIds, parseMs, writeMs: now() - t0 - parseMs } });
   } catch (error) {
     post({ type: 'error', id: msg.id, message: error instanceof Error ? error.message : String(error) });

@@ -6,6 +6,7 @@ import type { ChargingRequest } from '$lib/core/simulation/request';
 import type { ImportMode } from '$lib/core/ocpi/importIssues';
 import { parseOcpiLocations, type OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
 import { parseEvseStatusPatches, type EvsePatchTarget } from '$lib/core/ocpi/parseEvseStatusPatches';
+import { parseOcpiTariffs, type OcpiTariffPrice } from '$lib/core/ocpi/parseOcpiTariffs';
 import type { EvseStatusPatch } from '$lib/core/ocpi/applyEvseStatusPatches';
 import { parseOcpiSessions } from '$lib/core/io/parse-ocpi-sessions';
 import { parseAcnSessions } from '$lib/core/io/parse-acn-sessions';
@@ -26,6 +27,8 @@ export type ParseImportOptions = {
   mixDay?: string;
   /** Generation CSV: zone of local timestamps (default by layout). */
   timeZone?: string;
+  /** Slot length of the demo's timeline, minutes (a tariff becomes a price per slot of the day; default 15). */
+  slotMinutes?: number;
   /** Status patches: the EVSE that bare PATCH bodies (the spec's example: no evse_uid, no url) are for. */
   patchTarget?: EvsePatchTarget;
 };
@@ -34,6 +37,7 @@ export type ParseImportOptions = {
 export type ParsedImport =
   | { kind: 'ocpi-locations'; locations: OcpiLocationImport[] }
   | { kind: 'ocpi-patches'; patches: EvseStatusPatch[] }
+  | { kind: 'ocpi-tariffs'; tariff: OcpiTariffPrice }
   | {
       kind: 'ocpi-sessions' | 'acn-sessions' | 'csv-sessions';
       requests: ChargingRequest[];
@@ -142,6 +146,10 @@ function parseText({ kind, text, file, mode, options }: ParseTextParameters): Pa
     case 'ocpi-patches': {
       const r = parseEvseStatusPatches({ input: text, file, mode, target: options.patchTarget });
       return { ok: true, parsed: { kind, patches: r.patches }, leftOut: r.leftOut, warnings: [] };
+    }
+    case 'ocpi-tariffs': {
+      const r = parseOcpiTariffs({ input: text, file, slotMinutes: options.slotMinutes });
+      return { ok: true, parsed: { kind, tariff: r.tariff }, leftOut: [], warnings: r.warnings };
     }
     case 'ocpi-sessions':
     case 'acn-sessions':

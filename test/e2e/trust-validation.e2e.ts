@@ -20,6 +20,12 @@ test.describe('trust: the request form is validated by the app', () => {
     await expect(form.getByTestId('vehicle-kw-issue')).toHaveText('Car max. power must be between 1 and 43 kW at a Type 2 connector (AC charging tops out at 43 kW).');
     await form.getByTestId('vehicle-kw').fill('11');
 
+    // Departure is typed in 24-hour site time (no AM/PM picker); garbage is named.
+    await form.getByTestId('departure').fill('25:99');
+    await expect(form.getByTestId('departure-note')).toHaveText('Enter a departure time as HH:MM (24-hour, site time).');
+    await expect(send).toBeDisabled();
+    await form.getByTestId('departure').fill('17:00');
+
     await form.getByLabel('Target charge (%)').check();
     await form.getByTestId('battery-kwh').fill('5000');
     await form.getByTestId('soc-now').fill('-20');

@@ -41,6 +41,15 @@ describe('archiving the running day', () => {
     expect((await mySessions({ db: d })).map((e) => [e.session.id, e.archive?.id, e.hasReceipt])).toEqual([['one-me', archive!.id, true]]);
   });
 
+  it('keeps the site the day ran on when the caller gives it (an import already wrote the new site)', async () => {
+    const d = db('ran-on');
+    await seedDay(d, 'one');
+    const ranOn = { ...DEFAULT_SITE, name: 'The site as it ran' };
+    const archive = await archiveRunningDay({ db: d, reason: 'Import of sites.json', site: ranOn, nowMs: 1000 });
+    expect(archive?.siteName).toBe('The site as it ran');
+    expect((archive?.day.site as { name: string }).name).toBe('The site as it ran');
+  });
+
   it('archives nothing when the day has no session and no receipt', async () => {
     const d = db('empty');
     expect(await archiveRunningDay({ db: d, reason: 'Reset day' })).toBeNull();

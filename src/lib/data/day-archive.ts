@@ -53,6 +53,11 @@ export type ArchiveRunningDayParameters = {
   db: GreenSlotDb;
   /** What replaces the day, in plain words ("Reset day", "Replay in the demo", "Import of sites.json"). */
   reason: string;
+  /**
+   * The day's site as it ran (the caller's copy), when the stored site may already have been replaced
+   * (an import writes the new site before the day restarts); default: the stored site.
+   */
+  site?: Site;
   nowMs?: number;
 };
 
@@ -70,14 +75,14 @@ function dayLabelOf(settings: { timeline?: { startMs: number } } | undefined, ti
  * Returns the archive, or null when the day holds no session and no receipt (nothing to keep).
  * Call it before anything that replaces the day or its site; `demo` calls it on every reset/replay.
  */
-export async function archiveRunningDay({ db, reason, nowMs = Date.now() }: ArchiveRunningDayParameters): Promise<ArchiveRow | null> {
+export async function archiveRunningDay({ db, reason, site: ranOn, nowMs = Date.now() }: ArchiveRunningDayParameters): Promise<ArchiveRow | null> {
   const tables = [db.requests, db.sessions, db.slotResults, db.receipts, db.settings, db.sites, db.nodes, db.evses, db.archives, db.archivedSessions, db.archivedReceipts];
   return db.transaction('rw', tables, async () => {
     const [sessions, receipts] = await Promise.all([db.sessions.toArray(), db.receipts.toArray()]);
     if (sessions.length === 0 && receipts.length === 0) return null;
     const settings = (await db.settings.get('demo'))?.value as { siteId?: string; nowMs?: number; timeline?: { startMs: number; slotMinutes: number } } | undefined;
     const siteId = settings?.siteId ?? sessions[0]?.siteId ?? '';
-    const site = siteId ? await loadSite({ db, siteId }) : undefined;
+    const site = ranOn && ranOn.id === siteId ? ranOn : siteId ? await loadSite({ db, siteId }) : undefined;
     const [requests, slotResults] = await Promise.all([db.requests.toArray(), db.slotResults.toArray()]);
     // Ids sort by time: the newest archive lists first.
     const id = `day-${nowMs.toString(36).padStart(9, '0')}-${Math.random().toString(36).slice(2, 6)}`;

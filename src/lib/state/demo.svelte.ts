@@ -95,7 +95,8 @@ class DemoState {
    */
   async #fresh({ site, settings, replay, reason }: { site: Site; settings: DemoSettings; replay?: ChargingRequest[]; reason: string }): Promise<void> {
     const db = getDb();
-    await archiveRunningDay({ db, reason });
+    // The site the day ran on (an import may already have written a new one).
+    await archiveRunningDay({ db, reason, site: this.site ? ($state.snapshot(this.site) as Site) : undefined });
     const requests =
       replay ??
       simulateChargingRequests({

@@ -21,7 +21,7 @@ describe('greenslot simulate', () => {
     const a = JSON.parse((await runCliCaptured(args)).stdout);
     const b = JSON.parse((await runCliCaptured(args)).stdout);
     // Timings and memory differ run to run; everything else must be identical.
-    const strip = (out: Record<string, unknown>) => Object.fromEntries(Object.entries(out).filter(([k]) => !/Ms(P\d+|Max)?$|Mb$/.test(k)));
+    const strip = (out: Record<string, unknown>) => Object.fromEntries(Object.entries(out).filter(([k]) => !/Ms(P\d+|Max)?$|Mb$|^cpuS$/.test(k)));
     expect(strip(a)).toEqual(strip(b));
   });
 

@@ -1,6 +1,6 @@
 import type { Site } from '$lib/core/grid/site';
 import { BaseError } from '$lib/core/errors';
-import { toLocalDateTime } from '$lib/core/io/zoned-time';
+import { toLocalDateTime } from '$lib/core/time/zoned-time';
 import type { ArchiveRow, GreenSlotDb, SessionRow } from './db';
 import { loadSite, saveSite } from './site-store';
 

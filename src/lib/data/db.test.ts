@@ -74,7 +74,7 @@ describe('db schema migration', () => {
 
     const db = createDb({ name: 'greenslot-v3', dexieOptions });
     const rows = await db.sessions.orderBy('id').toArray();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     expect(rows.map((s) => [s.id, s.finishedSlot, s.finishReason])).toEqual([
       ['left', 39, 'departed'],
       ['live', undefined, undefined],

@@ -1,4 +1,4 @@
-import { toLocalDateTime, localToUtcMs } from '$lib/core/io/zoned-time';
+import { toLocalDateTime, localToUtcMs } from '$lib/core/time/zoned-time';
 import type { ChargingRequest } from '$lib/core/simulation/request';
 import { replaySessionId, type GreenSlotDb } from './db';
 import type { ImportReport } from './import-report';

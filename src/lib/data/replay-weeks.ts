@@ -1,4 +1,4 @@
-import { localToUtcMs, toLocalDateTime, zoneOffsetMs } from '$lib/core/io/zoned-time';
+import { localToUtcMs, toLocalDateTime, zoneOffsetMs } from '$lib/core/time/zoned-time';
 
 /** One week of a session log and how many sessions arrive in it. */
 export type ReplayWeek = { startMs: number; count: number };

@@ -1,4 +1,4 @@
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { replaySessionId, type GreenSlotDb } from './db';
 
 /** Parameters of `loadReplayWindow`. */

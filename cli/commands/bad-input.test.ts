@@ -145,3 +145,17 @@ describe('greenslot options and output paths', () => {
     expect(run.stderr).toContain(`${dir} $: expected a file path, got a directory`);
   });
 });
+
+describe('greenslot replay --csv-mapping file checks', () => {
+  it('error: an unknown time zone, a quote as delimiter and a 1e9 kW default vehicle name their JSON paths (exit 1)', async () => {
+    const f = writeFixtures({
+      'site.json': TINY_SITE,
+      'log.csv': 'a,b,c\n2019-03-01T08:00Z,2019-03-01T10:00Z,5\n',
+      'map.json': { arrival: 'a', departure: 'b', energyKWh: 'c', timezone: 'Mars/Olympus', delimiter: '"', defaultVehicleMaxKw: 1e9 }
+    });
+    const run = await runCliCaptured(['replay', '--sessions', f['log.csv'], '--format', 'csv', '--csv-mapping', f['map.json'], '--site', f['site.json'], '--strategy', 'edf']);
+    expectNamedOutcome(run);
+    expect(run.code).toBe(1);
+    for (const where of ['$.timezone', '$.delimiter', '$.defaultVehicleMaxKw']) expect(run.stderr).toContain(`${f['map.json']} ${where}:`);
+  });
+});

@@ -137,6 +137,16 @@ describe('greenslot options and output paths', () => {
     }
   });
 
+  it('error: runs too big for one process (100,000 EVs × 366 days, 100,000 EVs × 2,000 slots) are refused up front (exit 2)', async () => {
+    const sim = await runCliCaptured(['simulate', '--evs', '100000', '--days', '366']);
+    expectNamedOutcome(sim);
+    expect(sim.code).toBe(2);
+    expect(sim.stderr).toContain('--evs × --days is at most 1,000,000 sessions, got 100000 × 366');
+    const bench = await runCliCaptured(['bench', '--evs', '100000', '--slots', '2000']);
+    expect(bench.code).toBe(2);
+    expect(bench.stderr).toContain('--evs × --slots is at most 2,000,000');
+  });
+
   it('error: bench --write-lp to a directory exits 1 naming the path, before building anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenslot-lp-'));
     const run = await runCliCaptured(['bench', '--evs', '5', '--slots', '4', '--write-lp', dir]);

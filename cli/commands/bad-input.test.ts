@@ -87,6 +87,24 @@ describe('greenslot replay on implausible sessions', () => {
   });
 });
 
+describe('greenslot replay on deeply nested JSON', () => {
+  it('error: a 100,000-deep array as session log, site, --mix or --pv is a named error, never a stack overflow', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const f = writeFixtures({ 'deep.json': deep, 'site.json': TINY_SITE, 'acn.json': { _items: good } });
+    for (const args of [
+      ['--sessions', f['deep.json'], '--site', f['site.json']],
+      ['--sessions', f['acn.json'], '--site', f['deep.json']],
+      ['--sessions', f['acn.json'], '--site', f['site.json'], '--mix', f['deep.json']],
+      ['--sessions', f['acn.json'], '--site', f['site.json'], '--pv', f['deep.json']]
+    ]) {
+      const run = await runCliCaptured(['replay', '--format', 'acn', '--strategy', 'edf', ...args]);
+      expectNamedOutcome(run);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(`${f['deep.json']} $`);
+    }
+  });
+});
+
 describe('greenslot replay --format csv on out-of-range epochs', () => {
   it('skips an arrival of 1e20 and a departure of 8e15 ms with the line and the reason, and runs the rest', async () => {
     const f = writeFixtures({

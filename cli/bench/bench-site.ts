@@ -1,5 +1,5 @@
 import type { Evse, GridNode, Site } from '../../src/lib/core/grid/site';
-import type { ChargingRequest } from '../../src/lib/core/simulation/request';
+import type { ChargingRequest } from '../../src/lib/core/model/charging-request';
 
 export type BenchSiteForParams = {
   id: string;

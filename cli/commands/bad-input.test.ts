@@ -87,6 +87,24 @@ describe('greenslot replay on implausible sessions', () => {
   });
 });
 
+describe('greenslot replay on deeply nested JSON', () => {
+  it('error: a 100,000-deep array as session log, site, --mix or --pv is a named error, never a stack overflow', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const f = writeFixtures({ 'deep.json': deep, 'site.json': TINY_SITE, 'acn.json': { _items: good } });
+    for (const args of [
+      ['--sessions', f['deep.json'], '--site', f['site.json']],
+      ['--sessions', f['acn.json'], '--site', f['deep.json']],
+      ['--sessions', f['acn.json'], '--site', f['site.json'], '--mix', f['deep.json']],
+      ['--sessions', f['acn.json'], '--site', f['site.json'], '--pv', f['deep.json']]
+    ]) {
+      const run = await runCliCaptured(['replay', '--format', 'acn', '--strategy', 'edf', ...args]);
+      expectNamedOutcome(run);
+      expect(run.code, args.join(' ')).toBe(1);
+      expect(run.stderr).toContain(`${f['deep.json']} $`);
+    }
+  });
+});
+
 describe('greenslot replay --format csv on out-of-range epochs', () => {
   it('skips an arrival of 1e20 and a departure of 8e15 ms with the line and the reason, and runs the rest', async () => {
     const f = writeFixtures({
@@ -137,11 +155,35 @@ describe('greenslot options and output paths', () => {
     }
   });
 
+  it('error: runs too big for one process (100,000 EVs × 366 days, 100,000 EVs × 2,000 slots) are refused up front (exit 2)', async () => {
+    const sim = await runCliCaptured(['simulate', '--evs', '100000', '--days', '366']);
+    expectNamedOutcome(sim);
+    expect(sim.code).toBe(2);
+    expect(sim.stderr).toContain('--evs × --days is at most 1,000,000 sessions, got 100000 × 366');
+    const bench = await runCliCaptured(['bench', '--evs', '100000', '--slots', '2000']);
+    expect(bench.code).toBe(2);
+    expect(bench.stderr).toContain('--evs × --slots is at most 2,000,000');
+  });
+
   it('error: bench --write-lp to a directory exits 1 naming the path, before building anything', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'greenslot-lp-'));
     const run = await runCliCaptured(['bench', '--evs', '5', '--slots', '4', '--write-lp', dir]);
     expectNamedOutcome(run);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${dir} $: expected a file path, got a directory`);
+  });
+});
+
+describe('greenslot replay --csv-mapping file checks', () => {
+  it('error: an unknown time zone, a quote as delimiter and a 1e9 kW default vehicle name their JSON paths (exit 1)', async () => {
+    const f = writeFixtures({
+      'site.json': TINY_SITE,
+      'log.csv': 'a,b,c\n2019-03-01T08:00Z,2019-03-01T10:00Z,5\n',
+      'map.json': { arrival: 'a', departure: 'b', energyKWh: 'c', timezone: 'Mars/Olympus', delimiter: '"', defaultVehicleMaxKw: 1e9 }
+    });
+    const run = await runCliCaptured(['replay', '--sessions', f['log.csv'], '--format', 'csv', '--csv-mapping', f['map.json'], '--site', f['site.json'], '--strategy', 'edf']);
+    expectNamedOutcome(run);
+    expect(run.code).toBe(1);
+    for (const where of ['$.timezone', '$.delimiter', '$.defaultVehicleMaxKw']) expect(run.stderr).toContain(`${f['map.json']} ${where}:`);
   });
 });

@@ -1,4 +1,4 @@
-import { EXIT } from '../cli-errors';
+import { EXIT, UsageError } from '../cli-errors';
 import type { Command } from '../command';
 import { buildChargingModel } from '../../src/lib/core/optimization/build-charging-model';
 import { solveWithGlpk } from '../../src/lib/core/optimization/glpk-adapter';
@@ -19,7 +19,7 @@ Build and solve ONE gate of a generated site (connection → transformer → fee
 with N active EVs over a horizon of N slots, and print the timings.
 
 Options:
-  --evs N                 active EVs (default 1000)
+  --evs N                 active EVs (default 1000; --evs × --slots ≤ 2,000,000)
   --slots N               horizon, slots (default 96)
   --solver highs|glpk     solver (default highs)
   --mode arrays|lp-text   how the model reaches HiGHS (default arrays; lp-text = CPLEX LP text)
@@ -39,6 +39,9 @@ Options:
 
 buildMs = model as plain data (plus LP text when writing it); solveMs = the adapter's solver call.
 Exit codes: 0 ok (also when the solver hits its limit: see status), 1 bad input, 2 usage error.`;
+
+/** Largest generated gate (--evs × --slots): 10,000 EVs × 200 slots. */
+export const MAX_BENCH_CELLS = 2_000_000;
 
 /** `greenslot bench`: one generated gate, built and solved, timed. */
 export const benchCommand: Command = {
@@ -66,6 +69,8 @@ export const benchCommand: Command = {
     });
     const evs = numberOption({ values, name: 'evs', command, integer: true, min: 1, max: 100_000, defaultValue: 1000 }) as number;
     const slots = numberOption({ values, name: 'slots', command, integer: true, min: 1, max: 2000, defaultValue: 96 }) as number;
+    // 100,000 EVs × 2,000 slots would be 200 million LP columns: far past what one process holds.
+    if (evs * slots > MAX_BENCH_CELLS) throw new UsageError(`greenslot ${command}: --evs × --slots is at most ${MAX_BENCH_CELLS.toLocaleString('en')}, got ${evs} × ${slots}`);
     const seed = numberOption({ values, name: 'seed', command, integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, defaultValue: 1 }) as number;
     const repeat = numberOption({ values, name: 'repeat', command, integer: true, min: 1, max: 20, defaultValue: 1 }) as number;
     const timeLimitS = numberOption({ values, name: 'time-limit-s', command, min: 0.001, max: 86_400, defaultValue: 60 }) as number;

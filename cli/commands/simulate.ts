@@ -1,5 +1,5 @@
 import { SITE_LIMITS } from '../../src/lib/core/grid/site-schema';
-import { EXIT } from '../cli-errors';
+import { EXIT, UsageError } from '../cli-errors';
 import { writeLine } from '../cli-io';
 import type { Command } from '../command';
 import { parseSite } from '../../src/lib/core/grid/parse-site';
@@ -31,7 +31,7 @@ through the engine gate by gate with one strategy, and print the metrics.
 Options:
   --preset NAME           ${PRESETS.join('|')} (default workplace)
   --evs N                 simulated EVs per day (default 200)
-  --days N                days to simulate (default 1)
+  --days N                days to simulate (default 1; --evs × --days ≤ 1,000,000)
   --seed N                random seed; same seed → same result (default 1)
   --strategy NAME         ${OPTIMIZER_PRESETS.join('|')} (optimizer presets),
                           or optimal|edf|llf|rr|fcfs|uncontrolled|offline (default balanced)
@@ -47,6 +47,9 @@ Options:
   -h, --help
 
 Exit codes: 0 ok, 1 bad input, 2 usage error.`;
+
+/** Most sessions one simulate run may generate (--evs × --days). */
+export const MAX_SIMULATED_SESSIONS = 1_000_000;
 
 /** `greenslot simulate`: simulated requests from a preset through the engine. */
 export const simulateCommand: Command = {
@@ -78,6 +81,10 @@ export const simulateCommand: Command = {
     const preset = choiceOption({ values, name: 'preset', command, choices: PRESETS, defaultValue: 'workplace' }) as (typeof PRESETS)[number];
     const evs = numberOption({ values, name: 'evs', command, integer: true, min: 1, max: 100_000, defaultValue: 200 }) as number;
     const days = numberOption({ values, name: 'days', command, integer: true, min: 1, max: 366, defaultValue: 1 }) as number;
+    // 100,000 EVs a day for a year would be 36 million requests: more than one process can hold.
+    if (evs * days > MAX_SIMULATED_SESSIONS) {
+      throw new UsageError(`greenslot ${command}: --evs × --days is at most ${MAX_SIMULATED_SESSIONS.toLocaleString('en')} sessions, got ${evs} × ${days}`);
+    }
     const seed = numberOption({ values, name: 'seed', command, integer: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER, defaultValue: 1 }) as number;
     const strategy = choiceOption({ values, name: 'strategy', command, choices: CLI_STRATEGIES, defaultValue: 'balanced' }) as (typeof CLI_STRATEGIES)[number];
     const slotMinutes = Number(choiceOption({ values, name: 'slot-minutes', command, choices: ['15', '5'], defaultValue: '15' }));

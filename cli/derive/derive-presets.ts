@@ -18,7 +18,7 @@ import { parseCsvSessions } from '../../src/lib/core/io/parse-csv-sessions';
 import { CSV_MAPPINGS } from '../../src/lib/core/io/csv-mappings';
 import { toLocalDateTime } from '../../src/lib/core/time/zoned-time';
 import { readCsvTable } from '../../src/lib/core/io/csv-table';
-import type { ChargingRequest } from '../../src/lib/core/simulation/request';
+import type { ChargingRequest } from '../../src/lib/core/model/charging-request';
 import type { DemandPreset, EvSpec, LogNormal, PresetName } from '../../src/lib/core/simulation/presets/demand-preset';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../../src/lib/core/errors';
 import { parseGenerationCsv } from '../../src/lib/core/generation/parseGenerationCsv';
 import type { Timeline } from '../../src/lib/core/time/timeline';
 import { alignSeries, type SeriesPoint } from './align-series';
-import { readSeriesFile, seriesTime, throwIssues, TIME_COLUMNS } from './read-series-file';
+import { readSeriesFile, seriesTime, shownValue, throwIssues, TIME_COLUMNS } from './read-series-file';
 
 /** Largest magnitude of one source in a mix row (shares, or MW: 1e7 MW is three times the world's generation). */
 export const MAX_MIX_MAGNITUDE = 1e7;
@@ -20,7 +20,7 @@ function toShares(values: Partial<Record<Source, number>>): SourceMix | null {
 function magnitude({ value, file, where, issues }: { value: unknown; file: string; where: string; issues: ValidationIssue[] }): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0 || n > MAX_MIX_MAGNITUDE) {
-    issues.push({ file, where, message: `expected a share or MW from 0 to ${MAX_MIX_MAGNITUDE}, got ${JSON.stringify(value)}` });
+    issues.push({ file, where, message: `expected a share or MW from 0 to ${MAX_MIX_MAGNITUDE}, got ${shownValue(value)}` });
     return undefined;
   }
   return n;
@@ -50,7 +50,7 @@ function fromJson(json: unknown, file: string, issues: ValidationIssue[]): Serie
         bad = true;
       } else {
         const m = typeof v === 'number' ? magnitude({ value: v, file, where: `${where}.${key}`, issues }) : undefined;
-        if (typeof v !== 'number') issues.push({ file, where: `${where}.${key}`, message: `expected a number, got ${JSON.stringify(v)}` });
+        if (typeof v !== 'number') issues.push({ file, where: `${where}.${key}`, message: `expected a number, got ${shownValue(v)}` });
         if (m === undefined) bad = true;
         else values[key as Source] = m;
       }

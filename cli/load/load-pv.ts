@@ -2,7 +2,7 @@ import type { ValidationIssue } from '../../src/lib/core/errors';
 import { resampleMixToSlots } from '../../src/lib/core/generation/resampleMixToSlots';
 import type { Timeline } from '../../src/lib/core/time/timeline';
 import { alignSeries, type SeriesPoint } from './align-series';
-import { readSeriesFile, seriesTime, throwIssues, TIME_COLUMNS } from './read-series-file';
+import { readSeriesFile, seriesTime, shownValue, throwIssues, TIME_COLUMNS } from './read-series-file';
 
 const KW_COLUMNS = ['kw', 'pv_kw', 'pvkw', 'pv'];
 /** Largest plausible PV output, kW (1 GW: more than any single plant behind one connection). */
@@ -11,7 +11,7 @@ export const MAX_PV_KW = 1_000_000;
 function kwValue({ value, file, where, issues }: { value: unknown; file: string; where: string; issues: ValidationIssue[] }): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0 || n > MAX_PV_KW) {
-    issues.push({ file, where, message: `expected a kW number from 0 to ${MAX_PV_KW}, got ${JSON.stringify(value)}` });
+    issues.push({ file, where, message: `expected a kW number from 0 to ${MAX_PV_KW}, got ${shownValue(value)}` });
     return undefined;
   }
   return n;

@@ -33,6 +33,14 @@ export function seriesTime({ value, file, where, issues }: { value: unknown; fil
   return r.ms;
 }
 
+/** A value as an issue shows it: numbers and short strings as JSON, containers by kind (a nested array could overflow JSON.stringify's stack). */
+export function shownValue(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 /** Throw the collected issues as one ValidationError (a series loads whole or not at all). */
 export function throwIssues(issues: readonly ValidationIssue[]): void {
   if (issues.length > 0) throw new ValidationError([...issues]);

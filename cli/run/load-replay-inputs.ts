@@ -6,7 +6,7 @@ import { assignEvses } from '../../src/lib/core/io/assign-evses';
 import { parseAcnSessions } from '../../src/lib/core/io/parse-acn-sessions';
 import { parseCsvSessions } from '../../src/lib/core/io/parse-csv-sessions';
 import { parseOcpiSessions } from '../../src/lib/core/io/parse-ocpi-sessions';
-import type { ChargingRequest } from '../../src/lib/core/simulation/request';
+import type { ChargingRequest } from '../../src/lib/core/model/charging-request';
 import type { Timeline } from '../../src/lib/core/time/timeline';
 import { loadCsvMapping } from '../load/load-csv-mapping';
 import { loadMix } from '../load/load-mix';

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Evse, GridNode, Site } from '$lib/core/grid/site';
 import type { OcpiLocationFacts } from '$lib/core/ocpi/parseOcpiLocations';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import type { SourceKWh, SourceMix } from '$lib/core/energy/sources';
 import type { LiveCdr, LiveSession } from '$lib/core/ocpi/parseOcpiLive';
 import type { CarbonSeries } from '$lib/core/carbon/carbon-series';

@@ -1,7 +1,7 @@
 import type { ActiveSession, ScheduleInput, StrategyName } from '$lib/core/optimization/schedule';
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { gateForRequest, sessionWindow } from '$lib/core/time/gates';
 import type { RequestRow, SessionRow } from './db';
 

@@ -1,5 +1,5 @@
 import { toLocalDateTime, localToUtcMs } from '$lib/core/time/zoned-time';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { replaySessionId, type GreenSlotDb } from './db';
 import type { ImportReport } from './import-report';
 import { replayWeeks, type ReplayWeek } from './replay-weeks';

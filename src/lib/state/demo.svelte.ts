@@ -1,6 +1,6 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import type { Scheduler, StrategyName } from '$lib/core/optimization/schedule';
 import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types';
 import { createEngine } from '$lib/core/engine/engine';

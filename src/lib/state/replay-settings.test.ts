@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '$lib/data/default-site';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { gateClosureMs, slotStartMs } from '$lib/core/time/gates';
 import { replaySettings } from './replay-settings';
 

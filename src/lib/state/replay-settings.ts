@@ -1,5 +1,5 @@
 import type { Site } from '$lib/core/grid/site';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { assignEvses } from '$lib/core/io/assign-evses';
 import { slotOfMs, slotStartMs } from '$lib/core/time/gates';
 import { defaultSettings, type DemoSettings } from './demo-settings';

@@ -2,7 +2,7 @@ import { ValidationError, type ValidationIssue } from '$lib/core/errors';
 import type { Site } from '$lib/core/grid/site';
 import type { SourceMix } from '$lib/core/energy/sources';
 import type { GridMixSeries } from '$lib/core/grid/site';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import type { ImportMode } from '$lib/core/ocpi/importIssues';
 import { parseOcpiLocations, type OcpiLocationImport } from '$lib/core/ocpi/parseOcpiLocations';
 import { parseEvseStatusPatches, type EvsePatchTarget } from '$lib/core/ocpi/parseEvseStatusPatches';

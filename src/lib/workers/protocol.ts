@@ -1,7 +1,7 @@
 import type { ScheduleInput, ScheduleResult, StrategyName } from '$lib/core/optimization/schedule';
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 
 /**
  * The typed message protocol between the app (main thread) and solver.worker.ts. Every request

@@ -1,6 +1,6 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { ChargingRequest } from '$lib/core/simulation/request';
+import type { ChargingRequest } from '$lib/core/model/charging-request';
 import { createEngine } from '$lib/core/engine/engine';
 import { computeMetrics } from '$lib/core/metrics/compute-metrics';
 import { schedulerByName } from '$lib/core/baselines/scheduler-registry';

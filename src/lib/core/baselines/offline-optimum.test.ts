@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine';
 import { computeMetrics } from '../metrics/compute-metrics';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';
 import { optimizeCharging } from '../optimization/optimize-charging';

@@ -3,7 +3,7 @@ import { defaultSlotRange } from '../engine/default-slot-range';
 import type { Site } from '../grid/site';
 import { optimizeCharging } from '../optimization/optimize-charging';
 import type { ActiveSession, ScheduleInput, ScheduleResult, Scheduler, SessionBattery, SessionPlan, StrategyName } from '../optimization/schedule';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { slotHours } from '../time/gates';
 import type { Timeline } from '../time/timeline';
 import { buildGridRows } from '../grid/grid-rows';

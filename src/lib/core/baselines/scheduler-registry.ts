@@ -2,7 +2,7 @@ import { BaseError } from '../errors';
 import type { Site } from '../grid/site';
 import { optimizeCharging } from '../optimization/optimize-charging';
 import type { Scheduler, StrategyName } from '../optimization/schedule';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import type { Timeline } from '../time/timeline';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';

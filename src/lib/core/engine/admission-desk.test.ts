@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { createAdmissionDesk, requestProblem } from './admission-desk';
 
 const MIN = 60_000;

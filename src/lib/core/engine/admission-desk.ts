@@ -1,5 +1,5 @@
 import type { Evse, Site } from '../grid/site';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { gateClosureMs, sessionWindow, slotStartMs } from '../time/gates';
 import type { Timeline } from '../time/timeline';
 import { compareId } from '../baselines/compare-id';

@@ -5,7 +5,7 @@ import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { BaseError } from '../errors';
 import { siteTree } from '../grid/site-tree';
 import type { ActiveSession, ScheduleResult } from '../optimization/schedule';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { slotHours as slotHoursOf, slotStartMs } from '../time/gates';
 import { createAdmissionDesk, type Admission } from './admission-desk';
 import { batteryAcceptanceKw } from './battery-taper';

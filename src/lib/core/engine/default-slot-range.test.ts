@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { defaultSlotRange } from './default-slot-range';
 
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { gateForRequest, sessionWindow } from '../time/gates';
 import type { Timeline } from '../time/timeline';
 import { requestProblem } from './admission-desk';

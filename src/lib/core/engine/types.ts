@@ -1,7 +1,7 @@
 import type { Site } from '../grid/site';
 import type { Timeline } from '../time/timeline';
 import type { SourceKWh, SourceMix } from '../energy/sources';
-import type { ChargingRequest, Preference } from '../simulation/request';
+import type { ChargingRequest, Preference } from '../model/charging-request';
 import type { Scheduler, ScheduleResult, StrategyName } from '../optimization/schedule';
 
 /**

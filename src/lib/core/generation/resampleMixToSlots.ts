@@ -1,8 +1,11 @@
 import { SOURCES, type Source, type SourceMix } from '../energy/sources';
 import type { Timeline } from '../time/timeline';
 
-/** Longest generation series one import may span (ten years: 350,000 quarter hours), so one stray date cannot make millions of slots. */
-export const MAX_GENERATION_SPAN_MS = 3660 * 86_400_000;
+/**
+ * Longest generation series one import may span: 25 years (877,000 quarter hours; a 20-year,
+ * 50 MB quarter-hour export imports), so one stray date (2012 … 2099) cannot make millions more.
+ */
+export const MAX_GENERATION_SPAN_MS = 9150 * 86_400_000;
 
 /** Generation by source over consecutive intervals (what every importer produces before resampling). */
 export type GenerationSeries = {

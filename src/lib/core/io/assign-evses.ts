@@ -1,5 +1,5 @@
 import type { Site } from '../grid/site';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { EvseBook } from './evse-book';
 
 /** Why a replayed session could not keep the EVSE its log names. */

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '../errors';
-import type { ChargingRequest, Preference, RequestOrigin } from '../simulation/request';
+import type { ChargingRequest, Preference, RequestOrigin } from '../model/charging-request';
 import { issueAt } from './field-readers';
 import { SESSION_LIMITS } from './session-limits';
 import { PLAUSIBLE_TIME } from '../time/plausible-time';

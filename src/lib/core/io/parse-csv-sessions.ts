@@ -1,6 +1,6 @@
 import { ValidationError, type ValidationIssue } from '../errors';
 import type { Site } from '../grid/site';
-import type { ChargingRequest, Preference } from '../simulation/request';
+import type { ChargingRequest, Preference } from '../model/charging-request';
 import { buildReplayRequest, dropDuplicateIds } from './build-replay-request';
 import { readCsvTable } from './csv-table';
 import { issueAt, readFiniteNumber, readTimestamp, type TimestampField } from './field-readers';

@@ -4,7 +4,7 @@ import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { createEngine } from '../engine/create-engine';
 import type { Scheduler } from '../optimization/schedule';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { computeMetrics } from './compute-metrics';
 
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { Preference } from '../simulation/request';
+import type { Preference } from '../model/charging-request';
 import type { ChargingModelEnergy, ChargingModelSession } from './charging-model';
 import type { LpModelBuilder } from './lp-model-builder';
 import { PREFERENCE_SCALES, type ObjectiveTermName } from './strategies';

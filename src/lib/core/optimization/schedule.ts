@@ -1,6 +1,6 @@
 import type { Site } from '../grid/site';
 import type { Timeline } from '../time/timeline';
-import type { Preference } from '../simulation/request';
+import type { Preference } from '../model/charging-request';
 
 /**
  * The contract every scheduler honours — the HiGHS optimizer, the baselines (FCFS, EDF, LLF,

@@ -1,4 +1,4 @@
-import type { Preference } from '../simulation/request';
+import type { Preference } from '../model/charging-request';
 import type { StrategyName } from './schedule';
 
 /**

@@ -5,7 +5,7 @@ import type { Site } from '../grid/site';
 import { gateClosureMs, gateForRequest, slotOfMs, slotStartMs } from '../time/gates';
 import { TimelineError } from '../time/gates';
 import { toLocalDateTime } from '../time/zoned-time';
-import type { ChargingRequest } from './request';
+import type { ChargingRequest } from '../model/charging-request';
 import { simulateChargingRequests } from './simulate-charging-requests';
 
 const DAY = 86_400_000;

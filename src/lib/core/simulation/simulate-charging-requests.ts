@@ -8,7 +8,7 @@ import type { DemandPreset, EvSpec, LogNormal, PresetName } from './presets/dema
 import { DEMAND_PRESETS } from './presets/demand-presets';
 import { EV_SPECS } from './presets/ev-specs';
 import { createRng, type Rng } from './rng';
-import type { ChargingRequest, Preference } from './request';
+import type { ChargingRequest, Preference } from '../model/charging-request';
 
 /**
  * Share of drivers per preference. An assumption, not data (no public log records it): most

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Site } from '../grid/site';
 import type { ActiveSession, ScheduleInput, StrategyName } from '../optimization/schedule';
-import type { Preference } from '../simulation/request';
+import type { Preference } from '../model/charging-request';
 import { activeSession, gate, smallSite, TEST_START_MS } from './small-site';
 
 /** fast-check arbitraries of random sites, sessions and gates for property tests. Test-only. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TEST_START_MS } from '../../testing/small-site';
 import type { Site } from '../../grid/site';
-import type { ChargingRequest } from '../../simulation/request';
+import type { ChargingRequest } from '../../model/charging-request';
 
 /** Parameters of `arbitraryRequests`. */
 export type ArbitraryRequestsParameters = { site: Site; maxRequests?: number };

@@ -1,6 +1,6 @@
 import type { Evse, GridNode, PvPlant, Site } from '../../grid/site';
 import type { SourceMix } from '../../energy/sources';
-import type { Preference } from '../../simulation/request';
+import type { Preference } from '../../model/charging-request';
 import type { ActiveSession, ScheduleInput } from '../schedule';
 
 /** Parameters of `generateGate`. */

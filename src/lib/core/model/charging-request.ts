@@ -1,3 +1,9 @@
+/**
+ * The shared request model: what a driver asks for, as every part of core sees it (simulation,
+ * replay parsers, engine, schedulers, the app). It lives here, in no part of its own, so those
+ * folders depend on the model rather than on each other.
+ */
+
 /** What a driver optimizes for. */
 export type Preference = 'balanced' | 'green' | 'cheap' | 'fast';
 

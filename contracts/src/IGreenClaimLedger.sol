@@ -442,6 +442,8 @@ interface IGreenClaimLedger {
     function getClaim(bytes32 siteId, bytes32 sessionId) external view returns (ClaimRecord memory);
 
     /// @notice The Wh id ranges the claim of (site, session) cancelled, one per green claim.
+    /// @dev After a revoked claim is re-claimed, this shows the new claim's ranges; the earlier ones stay in
+    /// the BundleCancelled / BundleWithdrawn events.
     function claimRanges(bytes32 siteId, bytes32 sessionId) external view returns (ClaimedRange[] memory);
 
     /// @notice True if a claim was ever made with this receipt digest.

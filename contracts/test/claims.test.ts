@@ -85,6 +85,18 @@ describe('GreenClaimLedger claims of metered receipts', () => {
     expect((await f.read<ClaimRecord>('getClaim', [SITE, real.sessionId])).status).toBe(LIVE);
   });
 
+  it('test_RevertWhen_MeteringSignerWasRevokedBeforeTheClaim', async () => {
+    const g = await createLedgerFixture();
+    await g.write('registrar', 'registerSupply', [SITE, [slotAt(0, 15, [1000, 0, 0, 0])]]);
+    const r = await g.receipt({ claims: [greenClaim(0, 15, 0, 100)], from: 0, to: 15 });
+    const siteSig = await g.sign(r, 'signer');
+    await g.write('siteAdmin', 'revokeSiteRole', [SITE, ROLE.METERING_SIGNER, g.accounts.signer.address]);
+    // The signature is checked against the roles at claim time: a retired key vouches for nothing.
+    expect(await expectRevert(g.write('driver', 'claim', [r, siteSig, '0x']), 'InvalidSiteSignature(bytes32,address)')).toEqual([SITE, g.accounts.signer.address]);
+    await g.write('siteAdmin', 'grantSiteRole', [SITE, ROLE.METERING_SIGNER, g.accounts.signer.address]);
+    await g.write('driver', 'claim', [r, siteSig, '0x']);
+  });
+
   it('test_RevertWhen_DeadlineHasPassed', async () => {
     const now = await f.now();
     const r = await f.receipt({ claims: [greenClaim(0, 15, 0, 10)], from: 0, to: 15, deadline: now - 1n });

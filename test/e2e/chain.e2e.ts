@@ -217,13 +217,23 @@ test.describe('green claims on the embedded demo chain', () => {
   });
 
   test('error: a green claim on a slot nobody registered is refused and shown as such', async ({ page }) => {
+    // The receipt's green slot has no engine slot row, so no supply gets registered for it.
     const receipt = receiptFor(`e2e-green-${Date.now()}`, [{ slot: 89, energyKWh: 2 }]);
-    await page.goto('/verify');
-    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
+    await storeReceipts(page, [receipt]);
+    await page.goto(`/receipt/${receipt.sessionId}`);
+    await expect(page.getByTestId('claim-words')).toContainText('signed by its metering signer', { timeout: 30_000 });
     await page.getByTestId('claim-button').click();
     const progress = page.getByTestId('claim-progress');
     await expect(progress).toHaveAttribute('data-state', 'reverted', { timeout: 30_000 });
     await expect(progress).toContainText(/slot 2026-11-25 22:15 UTC \(15 min\)/i);
+  });
+
+  test('error: a receipt with made-up figures pasted on /verify is not vouched for by the site', async ({ page }) => {
+    const receipt = receiptFor(`e2e-made-up-${Date.now()}`, [{ slot: 89, energyKWh: 9 }]);
+    await page.goto('/verify');
+    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-not-issued')).toContainText('This site has no record of issuing this receipt');
+    await expect(page.getByTestId('claim-button')).toBeDisabled();
   });
 
   test('error: garbage pasted into /verify gets a named input error, not a session lookup', async ({ page }) => {

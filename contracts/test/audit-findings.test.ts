@@ -1,0 +1,40 @@
+/**
+ * Proof-of-concept tests of the issue-9 audit of GreenClaimLedger v2 (each failed on the contract before its fix).
+ * The fixes are named in the commit messages and in contracts/README.md (Security notes).
+ */
+import { keccak256, stringToBytes } from 'viem';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLedgerFixture, DAY0, expectRevert, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
+
+type Wh4 = readonly [bigint, bigint, bigint, bigint];
+/** Largest green Wh one (slot, source) can hold: 10^12 Wh = 1 TWh in at most one hour. */
+const MAX_SOURCE_WH = 10n ** 12n;
+
+describe('GreenClaimLedger audit findings', () => {
+  let f: LedgerFixture;
+  beforeAll(async () => {
+    f = await createLedgerFixture();
+  });
+
+  it('test_RevertWhen_RegistrarOfOneSiteBurnsTheGlobalWhIdSpaceWithAbsurdSupply', async () => {
+    // Wh ids are one global 88-bit counter for all sites. Before the fix one registration of 4 x (2^64 - 1) Wh
+    // burnt 2^66 ids, and every lower-then-raise amendment pair burnt another 2^64 per source, so a malicious
+    // registrar of site B could exhaust the counter in ~2^22 transactions; after that every registerSupply,
+    // raising amendment and revoke (which re-issues) of EVERY site reverted. Now a (slot, source) holds <= 1 TWh.
+    const absurd = 2n ** 64n - 1n;
+    const huge = { ...slotAt(0, 60, [0, 0, 0, 0]), sourceWh: [absurd, absurd, absurd, absurd] as Wh4 };
+    expect(await expectRevert(f.write('operatorB', 'registerSupply', [SITE_B, [huge]]), 'WhOverflow(uint256)')).toEqual([absurd]);
+    const justOver = { ...slotAt(0, 60, [0, 0, 0, 0]), sourceWh: [0n, 0n, 0n, MAX_SOURCE_WH + 1n] as Wh4 };
+    expect(await expectRevert(f.write('operatorB', 'registerSupply', [SITE_B, [justOver]]), 'WhOverflow(uint256)')).toEqual([MAX_SOURCE_WH + 1n]);
+
+    // 1 TWh per source is accepted (no real interval comes near), and amendments are held to the same bound.
+    const before = await f.read<bigint>('nextWhId');
+    await f.write('operatorB', 'registerSupply', [SITE_B, [{ ...slotAt(0, 60, [0, 0, 0, 0]), sourceWh: [MAX_SOURCE_WH, 0n, 0n, 0n] as Wh4 }]]);
+    expect((await f.read<bigint>('nextWhId')) - before).toBe(MAX_SOURCE_WH);
+    const amend = (wh: bigint) => f.write('operatorB', 'amendSupply', [SITE_B, DAY0, 60, [wh, 0n, 0n, 0n], keccak256(stringToBytes('evidence'))]);
+    expect(await expectRevert(amend(absurd), 'WhOverflow(uint256)')).toEqual([absurd]);
+    await amend(MAX_SOURCE_WH - 1n);
+    await amend(MAX_SOURCE_WH);
+    expect((await f.read<{ registeredWh: Wh4 }>('getSlot', [SITE_B, DAY0, 60])).registeredWh).toEqual([MAX_SOURCE_WH, 0n, 0n, 0n]);
+  });
+});

@@ -158,6 +158,14 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         return _siteRoles[siteId][role][account];
     }
 
+    /// @dev Site roles live per site ({grantSiteRole}); the inherited ledger-wide role table holds only
+    /// DEFAULT_ADMIN_ROLE, so OpenZeppelin's hasRole/RoleGranted never show a ledger-wide signer or registrar
+    /// that the ledger would not honour.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (role != DEFAULT_ADMIN_ROLE) revert InvalidSiteRole(role);
+        return super._grantRole(role, account);
+    }
+
     // ------------------------------------------------------------------ supply
 
     /// @inheritdoc IGreenClaimLedger

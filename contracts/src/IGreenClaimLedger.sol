@@ -206,7 +206,8 @@ interface IGreenClaimLedger {
     error SiteAlreadyRegistered(bytes32 siteId);
     /// @notice `account` lacks `role` on `siteId` (revoking a claim accepts SITE_ADMIN or SUPPLY_REGISTRAR).
     error SiteUnauthorizedAccount(bytes32 siteId, address account, bytes32 role);
-    /// @notice Only SUPPLY_REGISTRAR and METERING_SIGNER can be granted or revoked (SITE_ADMIN moves by transfer).
+    /// @notice Only SUPPLY_REGISTRAR and METERING_SIGNER can be granted or revoked (SITE_ADMIN moves by transfer);
+    /// also raised by the inherited ledger-wide grantRole for any role but DEFAULT_ADMIN_ROLE (site roles are per site).
     error InvalidSiteRole(bytes32 role);
     /// @notice `account` is not the pending site admin of `siteId`.
     error SiteAdminTransferNotPending(bytes32 siteId, address account);

@@ -2,9 +2,9 @@
  * Proof-of-concept tests of the issue-9 audit of GreenClaimLedger v2 (each failed on the contract before its fix).
  * The fixes are named in the commit messages and in contracts/README.md (Security notes).
  */
-import { keccak256, stringToBytes } from 'viem';
+import { keccak256, stringToBytes, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLedgerFixture, DAY0, expectRevert, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
+import { createLedgerFixture, DAY0, expectRevert, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
 
 type Wh4 = readonly [bigint, bigint, bigint, bigint];
 /** Largest green Wh one (slot, source) can hold: 10^12 Wh = 1 TWh in at most one hour. */
@@ -36,5 +36,18 @@ describe('GreenClaimLedger audit findings', () => {
     await amend(MAX_SOURCE_WH - 1n);
     await amend(MAX_SOURCE_WH);
     expect((await f.read<{ registeredWh: Wh4 }>('getSlot', [SITE_B, DAY0, 60])).registeredWh).toEqual([MAX_SOURCE_WH, 0n, 0n, 0n]);
+  });
+
+  it('test_RevertWhen_RegistryAdminGrantsSiteRolesThroughTheLedgerWideAccessControl', async () => {
+    // The inherited OpenZeppelin grantRole let the registry admin write METERING_SIGNER / SITE_ADMIN into the
+    // ledger-wide role table: hasRole(METERING_SIGNER, x) became true and RoleGranted was emitted although x can
+    // sign nothing, which misleads anyone reconstructing who may vouch for receipts from the events.
+    for (const role of [ROLE.METERING_SIGNER, ROLE.SITE_ADMIN, ROLE.SUPPLY_REGISTRAR, keccak256(stringToBytes('OPERATOR_ROLE'))] as Hex[]) {
+      expect(await expectRevert(f.write('registryAdmin', 'grantRole', [role, f.accounts.stranger.address]), 'InvalidSiteRole(bytes32)')).toEqual([role]);
+      expect(await f.read<boolean>('hasRole', [role, f.accounts.stranger.address])).toBe(false);
+    }
+    // The registry admin's own role keeps OpenZeppelin's two-step rule.
+    await expectRevert(f.write('registryAdmin', 'grantRole', [`0x${'00'.repeat(32)}`, f.accounts.stranger.address]), 'AccessControlEnforcedDefaultAdminRules()');
+    expect(await f.read<boolean>('hasSiteRole', [SITE, ROLE.METERING_SIGNER, f.accounts.signer.address])).toBe(true);
   });
 });

@@ -214,6 +214,14 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(page.getByTestId('verify-range')).toHaveCount(1);
     await expect(page.getByTestId('verify-range')).toContainText('SOLAR');
     await expect(page.getByTestId('verify-claim')).toContainText('by Merkle proof');
+
+    // No chain for this proof at all (another chain chosen, its node down): still valid, offline.
+    await chooseAnvil(page, 'http://127.0.0.1:9');
+    const offline = await verify(page, proofText);
+    await expect(offline).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(offline).toHaveAttribute('data-offline', 'yes');
+    await expect(page.getByTestId('verify-chain-note')).toContainText('on chain 1337, not the chosen chain');
+    await expect(page.getByTestId('verify-range')).toHaveCount(0);
   });
 
   test('error: a green claim on a slot nobody registered is refused and shown as such', async ({ page }) => {

@@ -175,6 +175,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         bytes32 issuingBody = _sites[siteId].issuingBody;
         for (uint256 i = 0; i < slots.length; ++i) {
             SupplySlot calldata s = slots[i];
+            // A GC names its production device, and supply needs a measurement (evidence) behind it.
+            if (s.deviceId == bytes32(0)) revert ZeroValue("deviceId");
+            if (s.evidenceHash == bytes32(0)) revert ZeroValue("evidenceHash");
             _occupy(siteId, s.startMinute, s.lengthMinutes);
             SlotState storage slot = _slots[_slotKey(siteId, s.startMinute, s.lengthMinutes)];
             slot.version = 1;
@@ -205,6 +208,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         _requireSiteRole(siteId, SUPPLY_REGISTRAR);
         SlotState storage slot = _slots[_slotKey(siteId, startMinute, lengthMinutes)];
         if (slot.version == 0) revert SlotNotRegistered(siteId, startMinute, lengthMinutes);
+        if (newEvidenceHash == bytes32(0)) revert ZeroValue("evidenceHash");
         for (uint8 source = 0; source < SOURCES; ++source) {
             if (newSourceWh[source] > MAX_SOURCE_WH) revert WhOverflow(newSourceWh[source]);
             if (newSourceWh[source] < slot.claimedWh[source]) {

@@ -386,11 +386,12 @@ interface IGreenClaimLedger {
     /// @dev Slots of one site never overlap in time (also across lengths); a zero-Wh slot blocks its interval
     /// and can be amended.
     /// @param siteId Registered site.
-    /// @param slots At least one slot; lengthMinutes 1..60; each sourceWh at most 10^12 Wh (else WhOverflow).
+    /// @param slots At least one slot; lengthMinutes 1..60; each sourceWh at most 10^12 Wh (else WhOverflow);
+    /// deviceId and evidenceHash non-zero (else ZeroValue).
     function registerSupply(bytes32 siteId, SupplySlot[] calldata slots) external;
 
     /// @notice Sets a registered slot's supply per source to `newSourceWh` (a new version). Supply registrar only.
-    /// @dev Never below what is claimed per source, never above 10^12 Wh per source. Lowering withdraws the tail of the active bundle; raising
+    /// @dev Never below what is claimed per source, never above 10^12 Wh per source; newEvidenceHash non-zero. Lowering withdraws the tail of the active bundle; raising
     /// issues one new active bundle for the unclaimed Wh (the previous active remainder is withdrawn as Reissued).
     function amendSupply(
         bytes32 siteId,

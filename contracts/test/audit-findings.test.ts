@@ -50,4 +50,16 @@ describe('GreenClaimLedger audit findings', () => {
     await expectRevert(f.write('registryAdmin', 'grantRole', [`0x${'00'.repeat(32)}`, f.accounts.stranger.address]), 'AccessControlEnforcedDefaultAdminRules()');
     expect(await f.read<boolean>('hasSiteRole', [SITE, ROLE.METERING_SIGNER, f.accounts.signer.address])).toBe(true);
   });
+
+  it('test_RevertWhen_SupplyNamesNoProductionDeviceOrNoEvidence', async () => {
+    // A bundle without a device is no granular certificate, and supply without an evidence hash has no
+    // measurement behind it; both were accepted (zero hashes) before the fix, also by amendments.
+    const zero = `0x${'00'.repeat(32)}` as Hex;
+    const noDevice = { ...slotAt(600, 15, [500, 0, 0, 0]), deviceId: zero };
+    const noEvidence = { ...slotAt(600, 15, [500, 0, 0, 0]), evidenceHash: zero };
+    expect(await expectRevert(f.write('registrar', 'registerSupply', [SITE, [noDevice]]), 'ZeroValue(string)')).toEqual(['deviceId']);
+    expect(await expectRevert(f.write('registrar', 'registerSupply', [SITE, [noEvidence]]), 'ZeroValue(string)')).toEqual(['evidenceHash']);
+    await f.write('registrar', 'registerSupply', [SITE, [slotAt(600, 15, [500, 0, 0, 0])]]);
+    expect(await expectRevert(f.write('registrar', 'amendSupply', [SITE, DAY0 + 600n, 15, [400n, 0n, 0n, 0n], zero]), 'ZeroValue(string)')).toEqual(['evidenceHash']);
+  });
 });

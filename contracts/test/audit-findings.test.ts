@@ -1,10 +1,11 @@
 /**
- * Proof-of-concept tests of the issue-9 audit of GreenClaimLedger v2 (each failed on the contract before its fix).
- * The fixes are named in the commit messages and in contracts/README.md (Security notes).
+ * Proof-of-concept tests of the issue-9 audit of GreenClaimLedger v2: each finding's test failed on the contract
+ * before its fix (fixes named in the commit messages and in contracts/README.md, section Audit); tests of
+ * properties that held already say "Regression".
  */
-import { keccak256, stringToBytes, type Hex } from 'viem';
+import { keccak256, stringToBytes, zeroAddress, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLedgerFixture, DAY0, expectRevert, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
+import { createLedgerFixture, DAY0, expectRevert, greenClaim, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
 
 type Wh4 = readonly [bigint, bigint, bigint, bigint];
 /** Largest green Wh one (slot, source) can hold: 10^12 Wh = 1 TWh in at most one hour. */
@@ -61,5 +62,23 @@ describe('GreenClaimLedger audit findings', () => {
     expect(await expectRevert(f.write('registrar', 'registerSupply', [SITE, [noEvidence]]), 'ZeroValue(string)')).toEqual(['evidenceHash']);
     await f.write('registrar', 'registerSupply', [SITE, [slotAt(600, 15, [500, 0, 0, 0])]]);
     expect(await expectRevert(f.write('registrar', 'amendSupply', [SITE, DAY0 + 600n, 15, [400n, 0n, 0n, 0n], zero]), 'ZeroValue(string)')).toEqual(['evidenceHash']);
+  });
+
+  it('test_RevertWhen_SiteOrBeneficiarySignatureIsMalleatedToHighS', async () => {
+    // Regression (reviewed, holds): the (r, n - s, v ^ 1) twin of a valid signature is refused for both parties,
+    // so a copied transaction cannot be resubmitted with a "different" signature (digests are single-use anyway).
+    const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const twin = (sig: Hex): Hex => {
+      const s = BigInt(`0x${sig.slice(66, 130)}`);
+      const v = parseInt(sig.slice(130, 132), 16);
+      return `${sig.slice(0, 66)}${(N - s).toString(16).padStart(64, '0')}${(v === 27 ? 28 : 27).toString(16)}` as Hex;
+    };
+    await f.write('registrar', 'registerSupply', [SITE, [slotAt(900, 15, [500, 0, 0, 0])]]);
+    const r = await f.receipt({ claims: [greenClaim(900, 15, 0, 100)], from: 900, to: 915 });
+    const siteSig = await f.sign(r, 'signer');
+    const driverSig = await f.sign(r, 'driver');
+    expect(await expectRevert(f.write('stranger', 'claim', [r, twin(siteSig), driverSig]), 'InvalidSiteSignature(bytes32,address)')).toEqual([SITE, zeroAddress]);
+    expect(await expectRevert(f.write('stranger', 'claim', [r, siteSig, twin(driverSig)]), 'InvalidBeneficiarySignature(address)')).toEqual([r.beneficiary]);
+    await f.write('stranger', 'claim', [r, siteSig, driverSig]);
   });
 });

@@ -451,6 +451,9 @@ test.describe('green claims against a local anvil node', () => {
     await expect(panel.getByTestId('supply-register')).toContainText('with your wallet 0xf39F…2266');
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
-    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'registered');
+    const row = panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`);
+    await expect(row).toHaveAttribute('data-state', 'registered');
+    // Each registered source is a granular-certificate bundle.
+    await expect(row.getByTestId('supply-bundles')).toContainText(/bundles? #\d+/);
   });
 });

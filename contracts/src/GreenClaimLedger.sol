@@ -32,6 +32,10 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
 
     uint16 private constant MAX_SLOT_MINUTES = 60;
     uint8 private constant SOURCES = 4;
+    /// @dev Most green Wh one (slot, source) may hold: 10^12 Wh = 1 TWh in at most one hour, far above any real
+    /// plant. Wh ids are one global 88-bit counter, so without this bound a registrar of one site could burn the
+    /// whole id space (2^64 ids per issuance) and block registration, raising amendments and revokes of all sites.
+    uint64 private constant MAX_SOURCE_WH = 1e12;
 
     /// @dev Storage form of a bundle, packed in one slot (a claim splits one off per green claim, so this is the
     /// hot path): the site as its registration index, the start minute in 40 bits (registration refuses slots
@@ -154,6 +158,14 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         return _siteRoles[siteId][role][account];
     }
 
+    /// @dev Site roles live per site ({grantSiteRole}); the inherited ledger-wide role table holds only
+    /// DEFAULT_ADMIN_ROLE, so OpenZeppelin's hasRole/RoleGranted never show a ledger-wide signer or registrar
+    /// that the ledger would not honour.
+    function _grantRole(bytes32 role, address account) internal override returns (bool) {
+        if (role != DEFAULT_ADMIN_ROLE) revert InvalidSiteRole(role);
+        return super._grantRole(role, account);
+    }
+
     // ------------------------------------------------------------------ supply
 
     /// @inheritdoc IGreenClaimLedger
@@ -163,6 +175,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         bytes32 issuingBody = _sites[siteId].issuingBody;
         for (uint256 i = 0; i < slots.length; ++i) {
             SupplySlot calldata s = slots[i];
+            // A GC names its production device, and supply needs a measurement (evidence) behind it.
+            if (s.deviceId == bytes32(0)) revert ZeroValue("deviceId");
+            if (s.evidenceHash == bytes32(0)) revert ZeroValue("evidenceHash");
             _occupy(siteId, s.startMinute, s.lengthMinutes);
             SlotState storage slot = _slots[_slotKey(siteId, s.startMinute, s.lengthMinutes)];
             slot.version = 1;
@@ -174,6 +189,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
             );
             for (uint8 source = 0; source < SOURCES; ++source) {
                 uint64 wh = s.sourceWh[source];
+                if (wh > MAX_SOURCE_WH) revert WhOverflow(wh);
                 if (wh > 0) {
                     slot.activeBundleId[source] = _issue(siteId, s.startMinute, s.lengthMinutes, source, wh, s.deviceId, issuingBody);
                 }
@@ -192,7 +208,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         _requireSiteRole(siteId, SUPPLY_REGISTRAR);
         SlotState storage slot = _slots[_slotKey(siteId, startMinute, lengthMinutes)];
         if (slot.version == 0) revert SlotNotRegistered(siteId, startMinute, lengthMinutes);
+        if (newEvidenceHash == bytes32(0)) revert ZeroValue("evidenceHash");
         for (uint8 source = 0; source < SOURCES; ++source) {
+            if (newSourceWh[source] > MAX_SOURCE_WH) revert WhOverflow(newSourceWh[source]);
             if (newSourceWh[source] < slot.claimedWh[source]) {
                 revert AmendmentBelowClaimed(
                     siteId, startMinute, lengthMinutes, source, newSourceWh[source], slot.claimedWh[source]

@@ -206,7 +206,8 @@ interface IGreenClaimLedger {
     error SiteAlreadyRegistered(bytes32 siteId);
     /// @notice `account` lacks `role` on `siteId` (revoking a claim accepts SITE_ADMIN or SUPPLY_REGISTRAR).
     error SiteUnauthorizedAccount(bytes32 siteId, address account, bytes32 role);
-    /// @notice Only SUPPLY_REGISTRAR and METERING_SIGNER can be granted or revoked (SITE_ADMIN moves by transfer).
+    /// @notice Only SUPPLY_REGISTRAR and METERING_SIGNER can be granted or revoked (SITE_ADMIN moves by transfer);
+    /// also raised by the inherited ledger-wide grantRole for any role but DEFAULT_ADMIN_ROLE (site roles are per site).
     error InvalidSiteRole(bytes32 role);
     /// @notice `account` is not the pending site admin of `siteId`.
     error SiteAdminTransferNotPending(bytes32 siteId, address account);
@@ -220,7 +221,8 @@ interface IGreenClaimLedger {
     error AmendmentBelowClaimed(
         bytes32 siteId, uint64 startMinute, uint16 lengthMinutes, uint8 source, uint64 newWh, uint64 claimedWh
     );
-    /// @notice A Wh sum or Wh id would exceed its range (uint64 Wh sums; Wh ids below 2^88).
+    /// @notice A Wh figure, sum or id would exceed its range: supply per (slot, source) is at most 10^12 Wh
+    /// (1 TWh, which bounds how fast the global Wh id counter can be consumed); Wh sums fit uint64; Wh ids < 2^88.
     error WhOverflow(uint256 value);
     /// @notice The receipt's deadline has passed.
     error ReceiptExpired(uint64 deadline, uint256 nowSeconds);
@@ -384,11 +386,12 @@ interface IGreenClaimLedger {
     /// @dev Slots of one site never overlap in time (also across lengths); a zero-Wh slot blocks its interval
     /// and can be amended.
     /// @param siteId Registered site.
-    /// @param slots At least one slot; lengthMinutes 1..60.
+    /// @param slots At least one slot; lengthMinutes 1..60; each sourceWh at most 10^12 Wh (else WhOverflow);
+    /// deviceId and evidenceHash non-zero (else ZeroValue).
     function registerSupply(bytes32 siteId, SupplySlot[] calldata slots) external;
 
     /// @notice Sets a registered slot's supply per source to `newSourceWh` (a new version). Supply registrar only.
-    /// @dev Never below what is claimed per source. Lowering withdraws the tail of the active bundle; raising
+    /// @dev Never below what is claimed per source, never above 10^12 Wh per source; newEvidenceHash non-zero. Lowering withdraws the tail of the active bundle; raising
     /// issues one new active bundle for the unclaimed Wh (the previous active remainder is withdrawn as Reissued).
     function amendSupply(
         bytes32 siteId,
@@ -442,6 +445,8 @@ interface IGreenClaimLedger {
     function getClaim(bytes32 siteId, bytes32 sessionId) external view returns (ClaimRecord memory);
 
     /// @notice The Wh id ranges the claim of (site, session) cancelled, one per green claim.
+    /// @dev After a revoked claim is re-claimed, this shows the new claim's ranges; the earlier ones stay in
+    /// the BundleCancelled / BundleWithdrawn events.
     function claimRanges(bytes32 siteId, bytes32 sessionId) external view returns (ClaimedRange[] memory);
 
     /// @notice True if a claim was ever made with this receipt digest.

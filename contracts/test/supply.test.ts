@@ -9,6 +9,7 @@ type Bundle = { siteId: Hex; deviceId: Hex; issuingBody: Hex; startMinute: bigin
 const ACTIVE = 1;
 const WITHDRAWN = 3;
 const REASON = { Amended: 1, Released: 2, Reissued: 3 } as const;
+const AMENDED = keccak256(stringToBytes('corrected meter export'));
 
 describe('GreenClaimLedger supply as certificate bundles', () => {
   let f: LedgerFixture;
@@ -93,7 +94,7 @@ describe('GreenClaimLedger supply as certificate bundles', () => {
     // Slot 0: SOLAR 3000 in bundle 1 (ids 1..3000). Claim 1000, then lower SOLAR to 2500.
     const r = await f.receipt({ claims: [greenClaim(0, 15, 0, 1000)], from: 0, to: 15 });
     await f.claim(r);
-    const tx = await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [2500n, 0n, 250n, 0n], zeroHash]);
+    const tx = await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [2500n, 0n, 250n, 0n], AMENDED]);
     const withdrawn = await f.client.getContractEvents({ address: f.ledger, abi: greenClaimLedgerAbi, eventName: 'BundleWithdrawn', blockHash: tx.blockHash });
     expect(withdrawn).toHaveLength(1);
     const w = withdrawn[0].args;
@@ -101,21 +102,21 @@ describe('GreenClaimLedger supply as certificate bundles', () => {
     expect(await bundle(w.bundleId!)).toMatchObject({ status: WITHDRAWN, firstWhId: 2501n, faceWh: 500n, source: 0 });
     expect(await bundle(1n)).toMatchObject({ status: ACTIVE, firstWhId: 1001n, faceWh: 1500n });
     // Lowering to exactly the claimed Wh withdraws the whole active bundle.
-    await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [1000n, 0n, 250n, 0n], zeroHash]);
+    await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [1000n, 0n, 250n, 0n], AMENDED]);
     expect(await bundle(1n)).toMatchObject({ status: WITHDRAWN, firstWhId: 1001n, faceWh: 1500n });
     const s = await slot(0, 15);
     expect(s).toMatchObject({ version: 3, registeredWh: [1000n, 0n, 250n, 0n], claimedWh: [1000n, 0n, 0n, 0n], activeBundleId: [0n, 0n, 2n, 0n] });
   });
 
   it('test_RevertWhen_AmendmentGoesBelowClaimed', async () => {
-    const args = await expectRevert(f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [999n, 0n, 250n, 0n], zeroHash]), 'AmendmentBelowClaimed(bytes32,uint64,uint16,uint8,uint64,uint64)');
+    const args = await expectRevert(f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [999n, 0n, 250n, 0n], AMENDED]), 'AmendmentBelowClaimed(bytes32,uint64,uint16,uint8,uint64,uint64)');
     expect(args).toEqual([SITE, DAY0, 15, 0, 999n, 1000n]);
   });
 
   it('test_AmendmentRaisingIssuesOneNewActiveBundleForTheUnclaimedWh', async () => {
     const before = await f.read<bigint>('nextWhId');
     // SOLAR 1000 -> 1400 (none active): a new bundle of 400. WATER 250 -> 300: the active 250 is re-issued with the 50 extra.
-    const tx = await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [1400n, 0n, 300n, 0n], zeroHash]);
+    const tx = await f.write('registrar', 'amendSupply', [SITE, DAY0, 15, [1400n, 0n, 300n, 0n], AMENDED]);
     const issued = await f.client.getContractEvents({ address: f.ledger, abi: greenClaimLedgerAbi, eventName: 'BundleIssued', blockHash: tx.blockHash });
     expect(issued.map((l) => [l.args.bundle!.source, l.args.bundle!.firstWhId, l.args.bundle!.faceWh])).toEqual([
       [0, before, 400n],

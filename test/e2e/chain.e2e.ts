@@ -214,16 +214,34 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(page.getByTestId('verify-range')).toHaveCount(1);
     await expect(page.getByTestId('verify-range')).toContainText('SOLAR');
     await expect(page.getByTestId('verify-claim')).toContainText('by Merkle proof');
+
+    // No chain for this proof at all (another chain chosen, its node down): still valid, offline.
+    await chooseAnvil(page, 'http://127.0.0.1:9');
+    const offline = await verify(page, proofText);
+    await expect(offline).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    await expect(offline).toHaveAttribute('data-offline', 'yes');
+    await expect(page.getByTestId('verify-chain-note')).toContainText('on chain 1337, not the chosen chain');
+    await expect(page.getByTestId('verify-range')).toHaveCount(0);
   });
 
   test('error: a green claim on a slot nobody registered is refused and shown as such', async ({ page }) => {
+    // The receipt's green slot has no engine slot row, so no supply gets registered for it.
     const receipt = receiptFor(`e2e-green-${Date.now()}`, [{ slot: 89, energyKWh: 2 }]);
-    await page.goto('/verify');
-    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
+    await storeReceipts(page, [receipt]);
+    await page.goto(`/receipt/${receipt.sessionId}`);
+    await expect(page.getByTestId('claim-words')).toContainText('signed by its metering signer', { timeout: 30_000 });
     await page.getByTestId('claim-button').click();
     const progress = page.getByTestId('claim-progress');
     await expect(progress).toHaveAttribute('data-state', 'reverted', { timeout: 30_000 });
     await expect(progress).toContainText(/slot 2026-11-25 22:15 UTC \(15 min\)/i);
+  });
+
+  test('error: a receipt with made-up figures pasted on /verify is not vouched for by the site', async ({ page }) => {
+    const receipt = receiptFor(`e2e-made-up-${Date.now()}`, [{ slot: 89, energyKWh: 9 }]);
+    await page.goto('/verify');
+    await expect(await verify(page, canonicalJson({ value: receipt }))).toHaveAttribute('data-status', 'not-claimed', { timeout: 30_000 });
+    await expect(page.getByTestId('claim-not-issued')).toContainText('This site has no record of issuing this receipt');
+    await expect(page.getByTestId('claim-button')).toBeDisabled();
   });
 
   test('error: garbage pasted into /verify gets a named input error, not a session lookup', async ({ page }) => {
@@ -433,6 +451,9 @@ test.describe('green claims against a local anvil node', () => {
     await expect(panel.getByTestId('supply-register')).toContainText('with your wallet 0xf39F…2266');
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
-    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'registered');
+    const row = panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`);
+    await expect(row).toHaveAttribute('data-state', 'registered');
+    // Each registered source is a granular-certificate bundle.
+    await expect(row.getByTestId('supply-bundles')).toContainText(/bundles? #\d+/);
   });
 });

@@ -3,7 +3,7 @@ import { anvil, embeddedChain, energyWebVolta, sepolia } from './chains';
 import { contractAddresses } from './contractAddresses';
 import type { LedgerTarget } from './ledgerConnection';
 
-/** Where the whole app attests: the in-browser demo chain (no wallet) or a browser wallet on a real chain. */
+/** Where the whole app claims: the in-browser demo chain (no wallet) or a browser wallet on a real chain. */
 export type ChainChoice = { kind: 'embedded' } | { kind: 'anvil'; rpcUrl: string } | { kind: 'volta' } | { kind: 'sepolia' };
 
 /** Kind of a {@link ChainChoice}. */

@@ -35,7 +35,7 @@ class ChainSetting {
     return `${chainChoiceKey({ choice: this.choice })}#${this.embeddedEpoch}`;
   }
 
-  /** Chooses (and persists) where the app attests. */
+  /** Chooses (and persists) where the app claims and verifies. */
   set(choice: ChainChoice): void {
     this.choice = choice;
     this.walletError = '';

@@ -21,7 +21,7 @@ export const energyWebVolta = defineChain({
   testnet: true
 });
 
-/** Every chain GreenSlot can attest on, the embedded demo chain first (the default). */
+/** Every chain GreenSlot can claim on, the embedded demo chain first (the default). */
 export const supportedChains = [embeddedChain, anvil, energyWebVolta, sepolia] as const;
 
 /** Id of a supported chain. */

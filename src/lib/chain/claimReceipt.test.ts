@@ -116,5 +116,10 @@ describe('claims on the embedded chain (site-signed receipts, anchors, proofs)',
     const first = await vouchReceipt({ ...base(), receipt: receipt('f-1', 2, 0.1), beneficiary: chain.driver, siteSigner: { client: wallet(chain.operator) } });
     const later = await vouchReceipt({ ...base(), receipt: receipt('f-1', 2, 0.1), beneficiary: chain.operator });
     expect(later).toEqual(first);
+    // Other bytes under the same session id (e.g. after a demo reset) are another receipt: a new record.
+    const other = await vouchReceipt({ ...base(), receipt: receipt('f-1', 2, 0.2), beneficiary: chain.operator });
+    expect(other.receiptHash).not.toBe(first.receiptHash);
+    expect(other.metered.beneficiary).toBe(chain.operator);
+    expect(other.siteSignature).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ describe('compareSupply', () => {
   });
 
   it('says registered when Wh per category and the evidence hash match (hash case does not matter)', () => {
-    expect(compareSupply({ engine, onChain: chain() })).toMatchObject({ state: 'registered', slot: 5, claimedWh: 300 });
+    expect(compareSupply({ engine, onChain: chain({ bundleIds: [3n, 4n] }) })).toMatchObject({ state: 'registered', slot: 5, claimedWh: 300, version: 1, bundleIds: [3n, 4n] });
   });
 
   it('names what differs when the ledger holds other figures', () => {

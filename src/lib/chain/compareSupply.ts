@@ -3,12 +3,20 @@ import type { GreenSupplySlot } from './registerGreenSupply';
 import { ledgerSupplyWh, type LedgerSupplyWh } from './ledgerSupplyWh';
 
 /** What the ledger holds for one (site, slot), as readGreenSupply returns it. */
-export type OnChainSupply = { version: number; greenWh: number; claimedWh: number; sourceWh: readonly number[]; evidenceHash: Hex };
+export type OnChainSupply = {
+  version: number;
+  greenWh: number;
+  claimedWh: number;
+  sourceWh: readonly number[];
+  evidenceHash: Hex;
+  /** The slot's active granular-certificate bundle ids (non-zero only), one per source with unclaimed Wh. */
+  bundleIds?: readonly bigint[];
+};
 
 /** On-chain state of one slot's supply compared with the engine's figures. */
 export type SupplyState =
   | { state: 'not-registered'; slot: number; engine: LedgerSupplyWh }
-  | { state: 'registered'; slot: number; engine: LedgerSupplyWh; claimedWh: number }
+  | { state: 'registered'; slot: number; engine: LedgerSupplyWh; claimedWh: number; version: number; bundleIds: readonly bigint[] }
   | {
       state: 'differs';
       slot: number;
@@ -36,6 +44,6 @@ export function compareSupply({ engine, onChain }: CompareSupplyParameters): Sup
   if (have.greenWh !== want.greenWh) differences.push('greenWh');
   if (have.sourceWh.some((wh, i) => wh !== want.sourceWh[i])) differences.push('sourceWh');
   if (onChain.evidenceHash.toLowerCase() !== engine.evidenceHash.toLowerCase()) differences.push('evidenceHash');
-  if (differences.length === 0) return { state: 'registered', slot: engine.slot, engine: want, claimedWh: onChain.claimedWh };
+  if (differences.length === 0) return { state: 'registered', slot: engine.slot, engine: want, claimedWh: onChain.claimedWh, version: onChain.version, bundleIds: onChain.bundleIds ?? [] };
   return { state: 'differs', slot: engine.slot, engine: want, onChain: have, claimedWh: onChain.claimedWh, differences };
 }

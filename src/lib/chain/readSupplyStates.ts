@@ -18,7 +18,8 @@ export async function readSlotSupply({ client, ledgerAddress, siteId, startMinut
     greenWh: sourceWh.reduce((a, b) => a + b, 0),
     claimedWh: s.claimedWh.reduce((a, b) => a + Number(b), 0),
     sourceWh,
-    evidenceHash: s.evidenceHash
+    evidenceHash: s.evidenceHash,
+    bundleIds: s.activeBundleId.filter((id) => id > 0n)
   };
 }
 

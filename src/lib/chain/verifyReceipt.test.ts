@@ -79,6 +79,8 @@ describe('verifyReceipt', () => {
     const selfSigned = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor('v-9'), beneficiary: chain.driver, siteSigner: { client: wallet(chain.driver) } });
     const r = await verifyReceipt({ input: proofJson(receiptFor('v-9'), selfSigned), db, chain: on() });
     expect(r).toMatchObject({ status: 'proof-invalid', reason: `the receipt was signed by ${chain.driver}, who is not a metering signer of site site-V` });
+    const unreadable = await verifyReceipt({ input: proofJson(receiptFor('v-9'), { ...selfSigned, siteSignature: `0x${'00'.repeat(65)}` }), db, chain: on() });
+    expect(unreadable).toMatchObject({ status: 'proof-invalid', reason: expect.stringMatching(/^the site signature cannot be read/) });
   });
 
   it('error: garbage is an input error with a reason, never looked up as a session id', async () => {

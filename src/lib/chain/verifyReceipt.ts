@@ -158,16 +158,20 @@ export async function verifyReceipt({ input, db, chain, defaultSiteId }: VerifyR
         result.offline = true;
         result.anchor = known;
       } else {
-        const a = await read(() => readContract(chain!.client, { address: chain!.ledgerAddress, abi: greenClaimLedgerAbi, functionName: 'anchorOf', args: [proof!.anchor!.root] }));
-        if (a && a.anchoredBlock > 0n && !a.revoked && a.siteId.toLowerCase() === siteHash) {
+        const a = await read(() => readContract(chain!.client, { address: chain!.ledgerAddress, abi: greenClaimLedgerAbi, functionName: 'anchorOf', args: [siteHash, proof!.anchor!.root] }));
+        if (a && a.anchoredBlock > 0n && !a.revoked) {
           result.status = 'valid';
           result.by = 'anchor';
           result.anchor = { root: proof.anchor.root, blockNumber: Number(a.anchoredBlock), receiptCount: a.receiptCount, periodStartMinute: Number(a.periodStartMinute), periodLengthMinutes: a.periodLengthMinutes, signer: a.signer };
         } else if (a) {
           result.status = 'proof-invalid';
-          result.reason = a.anchoredBlock === 0n ? 'that root was never anchored on this ledger' : a.revoked ? 'the site revoked that anchored root' : 'that root was anchored for another site';
+          result.reason = a.anchoredBlock === 0n ? `that root was never anchored for site ${receipt.siteId} on this ledger` : 'the site revoked that anchored root';
         }
       }
+    }
+    if (result.status === 'not-claimed' && proof.siteSignature && check.siteSignatureError) {
+      result.status = 'proof-invalid';
+      result.reason = check.siteSignatureError;
     }
     if (result.status === 'not-claimed' && proof.siteSignature && check.siteSigner) {
       const signer = check.siteSigner;

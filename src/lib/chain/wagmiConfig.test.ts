@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import { connect, getConnectorClient, readContract } from '@wagmi/core';
-import { zeroHash } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { embeddedChain, energyWebVolta } from './chains';
 import { claimReceipt } from './claimReceipt';
@@ -39,7 +38,7 @@ describe('createGreenSlotConfig', () => {
     expect(accounts).toEqual([embedded.driver, embedded.operator]);
     const driverClient = await getConnectorClient(config, { chainId: embeddedChain.id, account: embedded.driver });
     const operatorClient = await getConnectorClient(config, { chainId: embeddedChain.id, account: embedded.operator });
-    await registerGreenSupply({ client: operatorClient, ledgerAddress: embedded.ledgerAddress, siteId: DEMO_SITE_ID, slots: [{ slot: 3, startMs: 2_700_000, lengthMinutes: 15, greenKWhBySource: { wind: 2 }, evidenceHash: zeroHash }] });
+    await registerGreenSupply({ client: operatorClient, ledgerAddress: embedded.ledgerAddress, siteId: DEMO_SITE_ID, slots: [{ slot: 3, startMs: 2_700_000, lengthMinutes: 15, greenKWhBySource: { wind: 2 }, evidenceHash: `0x${'22'.repeat(32)}` }] });
     const receipt = createReceipt({
       sessionId: 'wagmi-1',
       siteId: DEMO_SITE_ID,

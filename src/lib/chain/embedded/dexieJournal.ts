@@ -18,7 +18,7 @@ export class ChainDb extends Dexie {
 /** Parameters of {@link dexieJournal}. */
 export type DexieJournalParameters = { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange };
 
-/** Journal persisted in IndexedDB (database `greenslot-chain`), so attestations survive reloads. */
+/** Journal persisted in IndexedDB (database `greenslot-chain`), so claims survive reloads. */
 export function dexieJournal({ name = 'greenslot-chain', indexedDB, IDBKeyRange }: DexieJournalParameters = {}): ChainJournal {
   const db = new ChainDb(name, indexedDB ? { indexedDB, IDBKeyRange } : undefined);
   // Another tab upgraded the schema: close so it can proceed; this tab reopens on next use.

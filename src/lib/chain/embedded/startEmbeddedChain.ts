@@ -13,7 +13,7 @@ export type EmbeddedChain = {
   provider: EmbeddedProvider;
   chainId: number;
   ledgerAddress: Address;
-  /** Local demo driver account (signs attestations). */
+  /** Local demo driver account (the beneficiary: countersigns and claims). */
   driver: Address;
   /** Local demo operator account: registry admin; site admin, supply registrar and metering signer of the demo sites. */
   operator: Address;

@@ -3,6 +3,7 @@
  *
  *   npm run bench                          # all parts (~15-20 min on 2 cores)
  *   npm run bench -- --only scaling        # one part (scaling | quality | walltime), others kept
+ *   npm run bench -- --only month --filter 'optimal'   # month part, runs whose label matches
  *   npm run bench -- --quick               # small sizes, for checking the harness itself
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,14 +15,15 @@ import { runQuality } from './quality';
 import { REPO_ROOT } from './run-child';
 import { runScaling } from './scaling';
 import { runWallTime } from './wall-time';
+import { runMonth } from './month';
 import { writeBenchmarksMd } from './write-benchmarks-md';
 
-const PARTS = ['scaling', 'quality', 'walltime'] as const;
+const PARTS = ['scaling', 'quality', 'walltime', 'month'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { only: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' } },
+  options: { only: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, filter: { type: 'string' } },
   strict: true
 });
 const only = values.only ? (values.only.split(',') as Part[]) : [...PARTS];
@@ -72,6 +74,16 @@ if (only.includes('quality')) {
 if (only.includes('walltime')) {
   log('== wall time');
   results.wallTime = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runWallTime({ quick, log })) };
+  save();
+}
+if (only.includes('month')) {
+  log('== month scale (issue 11)');
+  const month = await runMonth({ quick, log, filter: values.filter });
+  // With --filter only some runs are measured again: the others keep their earlier rows.
+  const key = (r: { dataset: string; slotMinutes: number; limit: string; strategy: string }) => `${r.dataset}|${r.slotMinutes}|${r.limit}|${r.strategy}`;
+  const fresh = new Set(month.rows.map(key));
+  const kept = values.filter ? (results.month?.rows ?? []).filter((r) => !fresh.has(key(r))) : [];
+  results.month = { ranAtIso: new Date().toISOString(), machine: machineInfo(), rows: [...kept, ...month.rows], notes: month.notes };
   save();
 }
 log(`bench done in ${Math.round((performance.now() - started) / 1000)} s → ${resultsPath}, ${mdPath}`);

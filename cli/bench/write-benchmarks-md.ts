@@ -1,6 +1,7 @@
 import type { BenchResults, QualityRow, Section } from './bench-results';
 import type { ScalingRow } from './scaling';
 import { round } from './stats';
+import { writeMonthMd } from './write-month-md';
 
 function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
@@ -63,7 +64,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
     '# GreenSlot benchmarks',
     '',
     'Written by `npm run bench` (cli/bench/run-all.ts) from `bench/results.json`; do not edit by hand.',
-    'Re-run one part with `npm run bench -- --only scaling|quality|walltime`.',
+    'Re-run one part with `npm run bench -- --only scaling|quality|walltime|month`.',
     ''
   ];
 
@@ -176,5 +177,6 @@ export function writeBenchmarksMd({ results }: { results: BenchResults }): strin
     );
     if (w.notes?.length) out.push(...w.notes.map((n) => `- ${n}`), '');
   }
+  out.push(...writeMonthMd({ month: results.month, before: results.monthBefore }));
   return out.join('\n');
 }

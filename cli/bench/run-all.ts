@@ -2,7 +2,8 @@
  * `npm run bench` — every benchmark of issue 2, results to bench/results.json and BENCHMARKS.md.
  *
  *   npm run bench                          # all parts (~15-20 min on 2 cores)
- *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | gas | browser), others kept
+ *   npm run bench -- --only scaling        # one part (scaling | quality | walltime | gas | browser | month), others kept
+ *   npm run bench -- --only month --filter 'optimal'   # month part, runs whose label matches
  *   npm run bench -- --quick               # small sizes, for checking the harness itself
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,14 +18,15 @@ import { runQuality } from './quality';
 import { REPO_ROOT } from './run-child';
 import { runScaling } from './scaling';
 import { runWallTime } from './wall-time';
+import { runMonth } from './month';
 import { writeBenchmarksMd } from './write-benchmarks-md';
 
-const PARTS = ['scaling', 'quality', 'walltime', 'gas', 'browser'] as const;
+const PARTS = ['scaling', 'quality', 'walltime', 'gas', 'browser', 'month'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
-  options: { only: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' } },
+  options: { only: { type: 'string' }, quick: { type: 'boolean' }, out: { type: 'string' }, filter: { type: 'string' } },
   strict: true
 });
 const only = values.only ? (values.only.split(',') as Part[]) : [...PARTS];
@@ -86,6 +88,16 @@ if (only.includes('gas')) {
 if (only.includes('browser')) {
   log('== in the browser: large imports, strategy comparison (production build, headless Chromium)');
   results.browser = { ranAtIso: new Date().toISOString(), machine: machineInfo(), ...(await runBrowserBench({ quick, log })) };
+  save();
+}
+if (only.includes('month')) {
+  log('== month scale (issue 11)');
+  const month = await runMonth({ quick, log, filter: values.filter });
+  // With --filter only some runs are measured again: the others keep their earlier rows.
+  const key = (r: { dataset: string; slotMinutes: number; limit: string; strategy: string }) => `${r.dataset}|${r.slotMinutes}|${r.limit}|${r.strategy}`;
+  const fresh = new Set(month.rows.map(key));
+  const kept = values.filter ? (results.month?.rows ?? []).filter((r) => !fresh.has(key(r))) : [];
+  results.month = { ranAtIso: new Date().toISOString(), machine: machineInfo(), rows: [...kept, ...month.rows], notes: month.notes };
   save();
 }
 log(`bench done in ${Math.round((performance.now() - started) / 1000)} s → ${resultsPath}, ${mdPath}`);

@@ -41,7 +41,7 @@ describe('writeBenchmarksMd', () => {
         }
       }
     });
-    expect(md).toContain('## 4. In the browser: large imports and the strategy comparison');
+    expect(md).toContain('## 5. In the browser: large imports and the strategy comparison');
     expect(md).toContain('| import: session log CSV, 200,000 sessions | 11.9 | 200000 | 20 | 189 / 199 | 3 |');
     expect(md).toContain('| strategy comparison | – | 8 | 22.2 | 133 / 152 | 3 |');
   });

@@ -3,6 +3,7 @@ import { gasSectionMd } from './gas-md';
 import type { GasBenchResults } from './gas-results';
 import type { ScalingRow } from './scaling';
 import { round } from './stats';
+import { writeMonthMd } from './write-month-md';
 
 function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.map(String).join(' | ')} |`;
@@ -65,7 +66,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults & GasBenc
     '# GreenSlot benchmarks',
     '',
     'Written by `npm run bench` (cli/bench/run-all.ts) from `bench/results.json`; do not edit by hand.',
-    'Re-run one part with `npm run bench -- --only scaling|quality|walltime|gas`.',
+    'Re-run one part with `npm run bench -- --only scaling|quality|walltime|gas|browser|month`.',
     ''
   ];
 
@@ -181,6 +182,7 @@ export function writeBenchmarksMd({ results }: { results: BenchResults & GasBenc
 
   out.push(...gasSectionMd({ section: results.gas, heading: '## 4. Gas per attested session (green-claim ledger v2 vs v1, issue 9)' }));
   out.push(...browserSection(results.browser));
+  out.push(...writeMonthMd({ month: results.month, before: results.monthBefore }));
   return out.join('\n');
 }
 

@@ -36,6 +36,8 @@ export type BuildChargingModelParameters = {
    * `minPowerHorizonHours`); later slots keep continuous power. Default: the whole horizon.
    */
   integerUntilSlot?: number;
+  /** Keep grid rows that cannot bind (default: left out; the cold reference of the fast-path tests keeps them). */
+  keepSlackRows?: boolean;
 };
 
 /** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
@@ -52,7 +54,7 @@ const ENERGY_EPS = 1e-9;
  * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
  * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
  */
-export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot }: BuildChargingModelParameters): ChargingModel {
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot, keepSlackRows = false }: BuildChargingModelParameters): ChargingModel {
   const w = weights ?? strategyWeights({ strategy: input.strategy });
   const h = slotHoursOf(input.timeline);
   const { site, firstSlot } = input;
@@ -182,7 +184,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
           terms++;
         }
       }
-      if (terms === 0 || reachKw <= row.rhs[i]) b.discardRow();
+      if (terms === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) b.discardRow();
       else b.endRow(-Infinity, row.rhs[i]);
     }
   }

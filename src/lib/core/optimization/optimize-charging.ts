@@ -30,7 +30,7 @@ export type OptimizeChargingOptions = HighsLoadParameters & {
   /**
    * Minimum power is enforced (binaries) in the first hours of the horizon only, h; later slots
    * are planned with continuous power. Only the first slot is dispatched and every gate plans
-   * again, so the far plan only needs to be close. Default 1 h; `Infinity` for the whole horizon
+   * again, so the far plan only needs to be close. Default 0.25 h (the next 15 minutes); `Infinity` for the whole horizon
    * (the offline optimum, whose plan is replayed as it is).
    */
   minPowerHorizonHours?: number;
@@ -60,7 +60,7 @@ export const DEFAULT_MILP_SEARCH_MS = 5_000;
 export const DEFAULT_MIP_ABS_GAP_KWH = 1e-3;
 
 /** Default near term in which minimum power is enforced with binaries, h (see `minPowerHorizonHours`). */
-export const DEFAULT_MIN_POWER_HORIZON_HOURS = 1;
+export const DEFAULT_MIN_POWER_HORIZON_HOURS = 0.25;
 
 /** Most MILP solves of the lazy-integrality loop (the last one has every binary). */
 const LAZY_MILP_ROUNDS = 10;

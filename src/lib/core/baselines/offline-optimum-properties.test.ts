@@ -4,7 +4,7 @@ import { createEngine } from '../engine/create-engine';
 import { arbitraryRequests } from '../engine/testing/arbitrary-requests';
 import type { Scheduler } from '../optimization/schedule';
 import { optimizeCharging } from '../optimization/optimize-charging';
-import type { ChargingRequest } from '../simulation/request';
+import type { ChargingRequest } from '../model/charging-request';
 import { smallSite, TEST_TIMELINE } from '../testing/small-site';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';

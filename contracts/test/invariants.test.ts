@@ -48,6 +48,8 @@ type Model = {
   minutes: Record<SiteKey, Set<number>>;
   claims: Map<string, GhostClaim>;
   used: Set<Hex>;
+  /** Revocations per claimKey: the revision a receipt of that session must carry. */
+  revisions: Map<string, number>;
   /** Receipts that were claimed once, for re-submission attempts. */
   claimedReceipts: { site: SiteKey; session: number; r: MeteredReceipt; siteSig: Hex }[];
 };
@@ -68,7 +70,7 @@ type ClaimSpec = { slot: number; source: number; wh: number };
 type ReceiptSpec = { site: SiteKey; session: number; beneficiary: (typeof DRIVERS)[number]; parts: ClaimSpec[]; slack: number };
 
 /** Builds the receipt of a spec: window = the span of its claimed slots (or DAY0's first 15 minutes). */
-async function buildReceipt(real: Real, spec: ReceiptSpec): Promise<MeteredReceipt> {
+async function buildReceipt(real: Real, m: Model, spec: ReceiptSpec): Promise<MeteredReceipt> {
   const claims: GreenClaim[] = spec.parts.map((p) => ({ startMinute: DAY0 + BigInt(SLOTS[p.slot][0]), lengthMinutes: SLOTS[p.slot][1], source: p.source, wh: BigInt(p.wh) }));
   const starts = claims.map((c) => c.startMinute);
   const ends = claims.map((c) => c.startMinute + BigInt(c.lengthMinutes));
@@ -84,6 +86,7 @@ async function buildReceipt(real: Real, spec: ReceiptSpec): Promise<MeteredRecei
     deliveredWh: sum + BigInt(spec.slack) < 0n ? 0n : sum + BigInt(spec.slack),
     claims,
     receiptHash: keccak256(stringToBytes(`receipt #${real.counter}`)),
+    revision: m.revisions.get(claimKey(spec.site, spec.session)) ?? 0,
     deadline: (await real.f.now()) + 86_400n
   };
 }
@@ -93,6 +96,7 @@ function modelClaim(m: Model, spec: ReceiptSpec, r: MeteredReceipt, digest: Hex,
   const key = claimKey(spec.site, spec.session);
   if (m.claims.get(key)?.live) return 'ClaimAlreadyLive';
   if (m.used.has(digest)) return 'ReceiptAlreadyUsed';
+  if (r.revision !== (m.revisions.get(key) ?? 0)) return 'StaleReceiptRevision';
   if (submitter !== spec.beneficiary && !countersigned) return 'InvalidBeneficiarySignature';
   let previous = -1n;
   for (const [i, p] of spec.parts.entries()) {
@@ -166,7 +170,7 @@ class ClaimCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, real: Real) {
     const { f } = real;
-    const r = await buildReceipt(real, this.spec);
+    const r = await buildReceipt(real, m, this.spec);
     const digest = f.digest(r);
     const siteSig = await f.sign(r, this.siteSigner);
     const expected = has(this.spec.site, 'signer', this.siteSigner) ? modelClaim(m, this.spec, r, digest, this.by, this.countersigned) : 'InvalidSiteSignature';
@@ -195,7 +199,7 @@ class AnchorAndProveCommand implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, real: Real) {
     const { f } = real;
     const receipts: MeteredReceipt[] = [];
-    for (const { spec } of this.specs) receipts.push(await buildReceipt(real, { ...spec, site: this.site }));
+    for (const { spec } of this.specs) receipts.push(await buildReceipt(real, m, { ...spec, site: this.site }));
     const tree = StandardMerkleTree.of(receipts.map((r) => [f.digest(r)]), ['bytes32']);
     const root = tree.root as Hex;
     const authorized = has(this.site, 'signer', this.anchorer);
@@ -223,6 +227,7 @@ class RevokeCommand implements fc.AsyncCommand<Model, Real> {
     await outcome(real.f.write(this.by, 'revoke', [SITES[this.site], sessionId(this.site, this.session), 1]), expected);
     if (expected === null) {
       ghost!.live = false;
+      m.revisions.set(claimKey(this.site, this.session), (m.revisions.get(claimKey(this.site, this.session)) ?? 0) + 1);
       for (const p of ghost!.parts) m.slots.get(slotKey(this.site, p.slot))!.claimed[p.source] -= p.wh;
     }
     await checkSlots(m, real.f, this.site);
@@ -287,7 +292,7 @@ describe('GreenClaimLedger invariants', () => {
     await fc.assert(
       fc.asyncProperty(initialSupply, fc.commands(commands, { maxCommands: 18, size: 'max' }), async (initial, cmds) => {
         const f = await createLedgerFixture();
-        const model: Model = { slots: new Map(), minutes: { A: new Set(), B: new Set() }, claims: new Map(), used: new Set(), claimedReceipts: [] };
+        const model: Model = { slots: new Map(), minutes: { A: new Set(), B: new Set() }, claims: new Map(), used: new Set(), revisions: new Map(), claimedReceipts: [] };
         const real: Real = { f, counter: 0 };
         for (const c of initial) await c.run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), cmds);

@@ -20,6 +20,8 @@ export type MeteredReceiptFromReceiptParameters = {
   beneficiary: Address;
   /** Unix seconds after which the ledger refuses the claim. */
   deadlineSec: number;
+  /** The ledger's receiptRevision(site, session): how often the session's claim was revoked (default 0). */
+  revision?: number;
   /**
    * Registered supply Wh per ledger source [SOLAR, WIND, WATER, GENERAL_GREEN] of the receipt's slots
    * (by the receipt's day-relative slot number): a slot's green Wh are split by these weights. Slots not
@@ -34,12 +36,15 @@ export type MeteredReceiptFromReceiptParameters = {
  * pro rata and rounded **down** per source (the remainder, < 4 Wh per slot, is not claimed), so the
  * claims of any number of sessions sharing a slot never exceed what was registered per source.
  */
-export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, supplyWhBySlot }: MeteredReceiptFromReceiptParameters): MeteredReceipt {
+export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, revision = 0, supplyWhBySlot }: MeteredReceiptFromReceiptParameters): MeteredReceipt {
   if (receipt.slotMinutes > MAX_SLOT_MINUTES) {
     throw new ValidationError([{ file: 'receipt', where: '$.slotMinutes', message: `expected a slot of at most ${MAX_SLOT_MINUTES} minutes (a granular certificate's production interval), got ${receipt.slotMinutes}` }]);
   }
   if (!Number.isSafeInteger(deadlineSec) || deadlineSec <= 0) {
     throw new ValidationError([{ file: 'receipt', where: 'deadlineSec', message: `expected Unix seconds > 0, got ${deadlineSec}` }]);
+  }
+  if (!Number.isInteger(revision) || revision < 0 || revision > 0xffff_ffff) {
+    throw new ValidationError([{ file: 'receipt', where: 'revision', message: `expected a whole number in [0, 2^32), got ${revision}` }]);
   }
   const receiptWeights = LEDGER_SOURCE_CATEGORIES.map((c) => receipt.sourcesWh[OCPI_TO_SOURCE[c] as keyof Receipt['sourcesWh']] ?? 0);
   const claims: GreenClaim[] = [];
@@ -64,6 +69,7 @@ export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, s
     deliveredWh: BigInt(receipt.deliveredWh),
     claims,
     receiptHash: receiptHash({ receipt }),
+    revision,
     deadline: BigInt(deadlineSec)
   };
 }

@@ -30,7 +30,7 @@ const deadlineSec = 1_764_000_000 + CLAIM_WINDOW_SEC;
 
 describe('meteredReceiptFromReceipt', () => {
   it('carries the receipt key figures: hashed ids, the window [first slot start, last slot end) in minutes, the beneficiary, the receipt hash and the deadline', () => {
-    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, [2_300, 0, 0, 0]], [41, [0, 1_600, 0, 0]]]) });
+    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, { sourceWh: [2_300, 0, 0, 0], claimableWh: 2_300 }], [41, { sourceWh: [0, 1_600, 0, 0], claimableWh: 1_600 }]]) });
     expect(m).toEqual({
       siteId: toBytes32Id({ id: 'site-A' }),
       sessionId: toBytes32Id({ id: 'sess-1' }),
@@ -51,7 +51,7 @@ describe('meteredReceiptFromReceipt', () => {
   });
 
   it('splits a slot over its registered sources pro rata, rounding each down (never more than registered per source), claims ascending by (start, source)', () => {
-    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, [1_000, 1_000, 1_000, 0]]]) });
+    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, { sourceWh: [1_000, 1_000, 1_000, 0], claimableWh: 3_000 }]]) });
     // 2251 Wh over three equal sources: 750 each, the remaining 1 Wh is not claimed.
     expect(m.claims.filter((c) => c.startMinute === minute(40)).map((c) => [c.source, c.wh])).toEqual([[0, 750n], [1, 750n], [2, 750n]]);
     // Slot 41 has no supply figures: split by the receipt's delivered green Wh (3000 solar : 751 wind), rounded down.

@@ -58,7 +58,7 @@ export async function vouchReceipt({ db, chainId, ledgerAddress, receipt, reader
       beneficiary: getAddress(vouched ? stored.metered.beneficiary : beneficiary),
       revision,
       deadlineSec: Math.floor(nowMs / 1000) + CLAIM_WINDOW_SEC,
-      supplyWhBySlot: new Map(supply.map((s) => [s.slot, ledgerSupplyWh({ greenKWhBySource: s.greenKWhBySource }).sourceWh]))
+      supplyWhBySlot: new Map(supply.map((s) => [s.slot, ledgerSupplyWh({ greenKWhBySource: s.greenKWhBySource })]))
     });
     row = {
       ledgerKey,

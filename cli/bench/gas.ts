@@ -144,6 +144,7 @@ export async function runGas({ quick = false, log = () => undefined }: RunGasPar
       deliveredWh: DELIVERED_WH,
       claims: Array.from({ length: SLOTS_PER_SESSION }, (_, k) => ({ startMinute: slotMinute(first + k), lengthMinutes: 15, source: 0, wh: WH_PER_CLAIM })),
       receiptHash: keccak256(stringToBytes(`${label} receipt ${i}`)),
+      revision: 0,
       deadline
     };
   };

@@ -27,7 +27,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         keccak256("GreenClaim(uint64 startMinute,uint16 lengthMinutes,uint8 source,uint64 wh)");
     /// @notice EIP-712 type hash of {IGreenClaimLedger.MeteredReceipt}.
     bytes32 public constant METERED_RECEIPT_TYPEHASH = keccak256(
-        "MeteredReceipt(bytes32 siteId,bytes32 sessionId,bytes32 stationId,address beneficiary,uint64 startMinute,uint64 endMinute,uint64 deliveredWh,GreenClaim[] claims,bytes32 receiptHash,uint64 deadline)GreenClaim(uint64 startMinute,uint16 lengthMinutes,uint8 source,uint64 wh)"
+        "MeteredReceipt(bytes32 siteId,bytes32 sessionId,bytes32 stationId,address beneficiary,uint64 startMinute,uint64 endMinute,uint64 deliveredWh,GreenClaim[] claims,bytes32 receiptHash,uint32 revision,uint64 deadline)GreenClaim(uint64 startMinute,uint16 lengthMinutes,uint8 source,uint64 wh)"
     );
 
     uint16 private constant MAX_SLOT_MINUTES = 60;
@@ -299,6 +299,10 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         if (c.status != ClaimStatus.Live) revert ClaimNotLive(siteId, sessionId);
         c.status = ClaimStatus.Revoked;
         c.revokeReason = reasonCode;
+        // Every receipt of the session signed before now carries a lower revision and can no longer be claimed.
+        unchecked {
+            ++c.revision; // a uint32 count of revocations, each a paid transaction by site staff
+        }
         uint256 n = c.bundleIds.length;
         for (uint256 i = 0; i < n; ++i) {
             uint64 id = c.bundleIds[i];
@@ -336,6 +340,11 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
                 wh: b.faceWh
             });
         }
+    }
+
+    /// @inheritdoc IGreenClaimLedger
+    function receiptRevision(bytes32 siteId, bytes32 sessionId) external view returns (uint32) {
+        return _claims[siteId][sessionId].revision;
     }
 
     /// @inheritdoc IGreenClaimLedger
@@ -415,6 +424,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         ClaimRecord storage c = _claims[r.siteId][r.sessionId];
         if (c.status == ClaimStatus.Live) revert ClaimAlreadyLive(r.siteId, r.sessionId);
         if (_usedDigests[digest]) revert ReceiptAlreadyUsed(digest);
+        if (r.revision != c.revision) revert StaleReceiptRevision(r.siteId, r.sessionId, r.revision, c.revision);
         // The only external call (ERC-1271 isValidSignature, a staticcall) happens before any state change.
         if (
             msg.sender != r.beneficiary
@@ -641,7 +651,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         bytes32 structHash = keccak256(
             bytes.concat(
                 abi.encode(METERED_RECEIPT_TYPEHASH, r.siteId, r.sessionId, r.stationId, r.beneficiary, r.startMinute),
-                abi.encode(r.endMinute, r.deliveredWh, keccak256(abi.encodePacked(claimHashes)), r.receiptHash, r.deadline)
+                abi.encode(r.endMinute, r.deliveredWh, keccak256(abi.encodePacked(claimHashes)), r.receiptHash, r.revision, r.deadline)
             )
         );
         return _hashTypedDataV4(structHash);

@@ -138,6 +138,9 @@ interface IGreenClaimLedger {
         GreenClaim[] claims;
         /// @dev keccak256 of the canonical receipt JSON (src/lib/chain/receipt.ts).
         bytes32 receiptHash;
+        /// @dev Revocation count of (site, session) when the site signed; a claim needs the current count
+        /// (receiptRevision), so a revoke makes every earlier receipt of the session unclaimable.
+        uint32 revision;
         /// @dev Unix seconds; the receipt cannot be claimed after it.
         uint64 deadline;
     }
@@ -156,6 +159,8 @@ interface IGreenClaimLedger {
         uint64 greenWh;
         /// @dev True when claimed with a Merkle proof against an anchored root, false with a site signature.
         bool byProof;
+        /// @dev How often a claim of (site, session) was revoked; a new receipt must carry it (receiptRevision).
+        uint32 revision;
         /// @dev EIP-712 digest of the receipt (usable once, also after revocation).
         bytes32 receiptDigest;
         /// @dev keccak256 of the canonical receipt JSON.
@@ -250,6 +255,9 @@ interface IGreenClaimLedger {
     error ClaimAlreadyLive(bytes32 siteId, bytes32 sessionId);
     /// @notice The receipt (its EIP-712 digest) was claimed before, also if that claim was revoked.
     error ReceiptAlreadyUsed(bytes32 receiptDigest);
+    /// @notice The receipt's revision is not the session's revocation count: it was signed before a revoke
+    /// (or for a revision not reached yet).
+    error StaleReceiptRevision(bytes32 siteId, bytes32 sessionId, uint32 revision, uint32 expected);
     /// @notice (site, session) has no live claim.
     error ClaimNotLive(bytes32 siteId, bytes32 sessionId);
     /// @notice The site anchored this root before (a root is anchored once per site).
@@ -436,8 +444,9 @@ interface IGreenClaimLedger {
 
     /// @notice Revokes the live claim of (site, session) and releases its Wh. Site admin or supply registrar of `siteId`.
     /// @dev The cancelled id ranges are withdrawn (reason Released, never reused) and the Wh re-issued as the
-    /// slot's new active bundle, so they can be claimed again. The receipt stays used: a re-claim needs a new
-    /// site-signed receipt.
+    /// slot's new active bundle, so they can be claimed again. The receipt stays used and the session's
+    /// revision goes up by one: a re-claim needs a new site-signed receipt with that revision, so no receipt
+    /// signed or anchored before the revoke can revive the claim.
     /// @param reasonCode 1 wrong figures, 2 meter fault, 3 driver request, 4 fraud; others app-defined.
     function revoke(bytes32 siteId, bytes32 sessionId, uint16 reasonCode) external;
 
@@ -448,6 +457,9 @@ interface IGreenClaimLedger {
     /// @dev After a revoked claim is re-claimed, this shows the new claim's ranges; the earlier ones stay in
     /// the BundleCancelled / BundleWithdrawn events.
     function claimRanges(bytes32 siteId, bytes32 sessionId) external view returns (ClaimedRange[] memory);
+
+    /// @notice The revision a receipt of (site, session) must carry to be claimed: how often its claim was revoked.
+    function receiptRevision(bytes32 siteId, bytes32 sessionId) external view returns (uint32);
 
     /// @notice True if a claim was ever made with this receipt digest.
     function isReceiptUsed(bytes32 receiptDigest) external view returns (bool);

@@ -164,6 +164,7 @@ describe('GreenClaimLedger anchoring and claims by Merkle proof', () => {
               deliveredWh: BigInt(1000 + i),
               claims: [],
               receiptHash: keccak256(stringToBytes(`receipt ${tree}/${i}`)),
+              revision: 0,
               deadline
             });
           }

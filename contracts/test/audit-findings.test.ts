@@ -3,6 +3,7 @@
  * before its fix (fixes named in the commit messages and in contracts/README.md, section Audit); tests of
  * properties that held already say "Regression".
  */
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { keccak256, stringToBytes, zeroAddress, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLedgerFixture, DAY0, expectRevert, greenClaim, ROLE, SITE, SITE_B, slotAt, type LedgerFixture } from './ledgerFixture';
@@ -80,5 +81,48 @@ describe('GreenClaimLedger audit findings', () => {
     expect(await expectRevert(f.write('stranger', 'claim', [r, twin(siteSig), driverSig]), 'InvalidSiteSignature(bytes32,address)')).toEqual([SITE, zeroAddress]);
     expect(await expectRevert(f.write('stranger', 'claim', [r, siteSig, twin(driverSig)]), 'InvalidBeneficiarySignature(address)')).toEqual([r.beneficiary]);
     await f.write('stranger', 'claim', [r, siteSig, driverSig]);
+  });
+
+  it('test_RevertWhen_ClaimRevivedWithAReceiptSignedBeforeTheRevoke', async () => {
+    // Before the fix a revoke (e.g. for fraud) was not final: any other unused receipt of the session that the site
+    // had signed or anchored earlier (the pre-correction receipt, a second copy with another hash) claimed the
+    // released Wh again. Now every receipt carries the session's revision and a revoke moves it on.
+    await f.write('registrar', 'registerSupply', [SITE, [slotAt(1200, 15, [800, 0, 0, 0])]]);
+    const session = 'revoked-for-fraud';
+    const original = await f.receipt({ session, claims: [greenClaim(1200, 15, 0, 500)], from: 1200, to: 1215 });
+    const signedEarlier = await f.receipt({ session, claims: [greenClaim(1200, 15, 0, 600)], from: 1200, to: 1215 });
+    const anchoredEarlier = await f.receipt({ session, claims: [greenClaim(1200, 15, 0, 700)], from: 1200, to: 1215 });
+    const tree = StandardMerkleTree.of([[f.digest(anchoredEarlier)]], ['bytes32']);
+    await f.write('signer', 'anchor', [SITE, tree.root as Hex, DAY0, 1440, 1]);
+    await f.claim(original);
+    await f.write('siteAdmin', 'revoke', [SITE, original.sessionId, 4]);
+    expect(await f.read('receiptRevision', [SITE, original.sessionId])).toBe(1);
+
+    const stale = [SITE, original.sessionId, 0, 1];
+    expect(await expectRevert(f.claim(signedEarlier), 'StaleReceiptRevision(bytes32,bytes32,uint32,uint32)')).toEqual(stale);
+    const proof = tree.getProof([f.digest(anchoredEarlier)]) as Hex[];
+    const byProof = f.write('driver', 'claimWithProof', [anchoredEarlier, tree.root, proof, '0x']);
+    expect(await expectRevert(byProof, 'StaleReceiptRevision(bytes32,bytes32,uint32,uint32)')).toEqual(stale);
+    // A receipt for a revision not reached yet is refused too (a site cannot pre-sign past the next revoke).
+    const ahead = await f.receipt({ session, claims: [greenClaim(1200, 15, 0, 100)], from: 1200, to: 1215, revision: 2 });
+    expect(await expectRevert(f.claim(ahead), 'StaleReceiptRevision(bytes32,bytes32,uint32,uint32)')).toEqual([SITE, original.sessionId, 2, 1]);
+    expect((await f.read<{ claimedWh: Wh4 }>('getSlot', [SITE, DAY0 + 1200n, 15])).claimedWh).toEqual([0n, 0n, 0n, 0n]);
+  });
+
+  it('test_ReceiptSignedAtTheNewRevisionAfterARevokeIsAccepted', async () => {
+    await f.write('registrar', 'registerSupply', [SITE, [slotAt(1260, 15, [800, 0, 0, 0])]]);
+    const session = 'corrected-after-revoke';
+    const first = await f.receipt({ session, claims: [greenClaim(1260, 15, 0, 500)], from: 1260, to: 1275 });
+    await f.claim(first);
+    await f.write('registrar', 'revoke', [SITE, first.sessionId, 1]);
+    const corrected = await f.receipt({ session, claims: [greenClaim(1260, 15, 0, 450)], from: 1260, to: 1275, revision: 1 });
+    await f.claim(corrected);
+    expect(await f.read('getClaim', [SITE, first.sessionId])).toMatchObject({ status: 1, revision: 1, greenWh: 450n, receiptDigest: f.digest(corrected) });
+    // Revoked again: revision 2, and the revision-1 receipt is used and stale.
+    await f.write('registrar', 'revoke', [SITE, first.sessionId, 1]);
+    expect(await f.read('receiptRevision', [SITE, first.sessionId])).toBe(2);
+    await expectRevert(f.claim(corrected), 'ReceiptAlreadyUsed(bytes32)');
+    await f.claim(await f.receipt({ session, claims: [greenClaim(1260, 15, 0, 400)], from: 1260, to: 1275, revision: 2 }));
+    expect((await f.read<{ claimedWh: Wh4 }>('getSlot', [SITE, DAY0 + 1260n, 15])).claimedWh).toEqual([400n, 0n, 0n, 0n]);
   });
 });

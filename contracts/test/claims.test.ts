@@ -141,11 +141,12 @@ describe('GreenClaimLedger claims of metered receipts', () => {
 
     // Same receipt again: refused by its digest, even though the session is no longer live.
     expect(await expectRevert(f.claim(r), 'ReceiptAlreadyUsed(bytes32)')).toEqual([f.digest(r)]);
-    // A new site-signed receipt (new receipt hash) for the same session is accepted.
-    const reissued = await f.receipt({ session: 'revoked-once', claims: [greenClaim(30, 5, 2, 250)], from: 0, to: 35, receiptHash: keccak256(stringToBytes('corrected receipt')) });
+    // A new site-signed receipt (new receipt hash) for the same session, at the revision after the revoke, is accepted.
+    expect(await f.read('receiptRevision', [SITE, r.sessionId])).toBe(1);
+    const reissued = await f.receipt({ session: 'revoked-once', claims: [greenClaim(30, 5, 2, 250)], from: 0, to: 35, receiptHash: keccak256(stringToBytes('corrected receipt')), revision: 1 });
     await f.claim(reissued);
     const c = await f.read<ClaimRecord>('getClaim', [SITE, r.sessionId]);
-    expect(c).toMatchObject({ status: LIVE, revokeReason: 0, greenWh: 250n, receiptDigest: f.digest(reissued) });
+    expect(c).toMatchObject({ status: LIVE, revokeReason: 0, greenWh: 250n, receiptDigest: f.digest(reissued), revision: 1 });
     expect(c.bundleIds).toHaveLength(1);
   });
 

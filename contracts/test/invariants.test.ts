@@ -1,7 +1,8 @@
 /**
  * invariant_ tests: random sequences of register / amend / claim / re-submit / anchor + claim-by-proof / revoke
  * by several actors on two sites, run against the ledger and a ghost model (fast-check model-based testing).
- * Every command's outcome (success or the exact custom error) must match the model, and after every
+ * Receipts the site signed earlier and claimed later must be refused once their session was revoked in between
+ * (StaleReceiptRevision). Every command's outcome (success or the exact custom error) must match the model, and after every
  * sequence: Σ claimed <= registered per (site, slot, source), active bundles hold exactly the unclaimed Wh,
  * claimed bundles exactly the claimed Wh, Wh id ranges never overlap, no receipt digest is claimed twice.
  */
@@ -48,8 +49,12 @@ type Model = {
   minutes: Record<SiteKey, Set<number>>;
   claims: Map<string, GhostClaim>;
   used: Set<Hex>;
+  /** Revocations per claimKey: the revision a receipt of that session must carry. */
+  revisions: Map<string, number>;
   /** Receipts that were claimed once, for re-submission attempts. */
   claimedReceipts: { site: SiteKey; session: number; r: MeteredReceipt; siteSig: Hex }[];
+  /** Receipts the site signed but nobody claimed yet (a later revoke of their session makes them stale). */
+  presigned: { spec: ReceiptSpec; r: MeteredReceipt; siteSig: Hex }[];
 };
 type Real = { f: LedgerFixture; counter: number };
 
@@ -68,7 +73,7 @@ type ClaimSpec = { slot: number; source: number; wh: number };
 type ReceiptSpec = { site: SiteKey; session: number; beneficiary: (typeof DRIVERS)[number]; parts: ClaimSpec[]; slack: number };
 
 /** Builds the receipt of a spec: window = the span of its claimed slots (or DAY0's first 15 minutes). */
-async function buildReceipt(real: Real, spec: ReceiptSpec): Promise<MeteredReceipt> {
+async function buildReceipt(real: Real, m: Model, spec: ReceiptSpec): Promise<MeteredReceipt> {
   const claims: GreenClaim[] = spec.parts.map((p) => ({ startMinute: DAY0 + BigInt(SLOTS[p.slot][0]), lengthMinutes: SLOTS[p.slot][1], source: p.source, wh: BigInt(p.wh) }));
   const starts = claims.map((c) => c.startMinute);
   const ends = claims.map((c) => c.startMinute + BigInt(c.lengthMinutes));
@@ -84,6 +89,7 @@ async function buildReceipt(real: Real, spec: ReceiptSpec): Promise<MeteredRecei
     deliveredWh: sum + BigInt(spec.slack) < 0n ? 0n : sum + BigInt(spec.slack),
     claims,
     receiptHash: keccak256(stringToBytes(`receipt #${real.counter}`)),
+    revision: m.revisions.get(claimKey(spec.site, spec.session)) ?? 0,
     deadline: (await real.f.now()) + 86_400n
   };
 }
@@ -93,6 +99,7 @@ function modelClaim(m: Model, spec: ReceiptSpec, r: MeteredReceipt, digest: Hex,
   const key = claimKey(spec.site, spec.session);
   if (m.claims.get(key)?.live) return 'ClaimAlreadyLive';
   if (m.used.has(digest)) return 'ReceiptAlreadyUsed';
+  if (r.revision !== (m.revisions.get(key) ?? 0)) return 'StaleReceiptRevision';
   if (submitter !== spec.beneficiary && !countersigned) return 'InvalidBeneficiarySignature';
   let previous = -1n;
   for (const [i, p] of spec.parts.entries()) {
@@ -166,7 +173,7 @@ class ClaimCommand implements fc.AsyncCommand<Model, Real> {
   check = () => true;
   async run(m: Model, real: Real) {
     const { f } = real;
-    const r = await buildReceipt(real, this.spec);
+    const r = await buildReceipt(real, m, this.spec);
     const digest = f.digest(r);
     const siteSig = await f.sign(r, this.siteSigner);
     const expected = has(this.spec.site, 'signer', this.siteSigner) ? modelClaim(m, this.spec, r, digest, this.by, this.countersigned) : 'InvalidSiteSignature';
@@ -189,13 +196,40 @@ class ResubmitCommand implements fc.AsyncCommand<Model, Real> {
   toString = () => `resubmit(#${this.pick})`;
 }
 
+class PresignCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly spec: ReceiptSpec) {}
+  check = () => true;
+  async run(m: Model, real: Real) {
+    // Mostly for a session that is claimed right now: the receipt a fraudster would keep for after a revoke.
+    const live = [...m.claims.entries()].filter(([, c]) => c.live).map(([k]) => k.split('/'));
+    const [site, session] = live.length > 0 ? live[this.spec.session % live.length] : [this.spec.site, String(this.spec.session)];
+    const spec: ReceiptSpec = { ...this.spec, site: site as SiteKey, session: Number(session) };
+    const r = await buildReceipt(real, m, spec);
+    m.presigned.push({ spec, r, siteSig: await real.f.sign(r, STAFF[spec.site].signer[0]) });
+  }
+  toString = () => `presign(${JSON.stringify(this.spec)})`;
+}
+
+class ClaimPresignedCommand implements fc.AsyncCommand<Model, Real> {
+  constructor(readonly pick: number) {}
+  check = (m: Readonly<Model>) => m.presigned.length > 0;
+  async run(m: Model, real: Real) {
+    const [{ spec, r, siteSig }] = m.presigned.splice(this.pick % m.presigned.length, 1);
+    const expected = modelClaim(m, spec, r, real.f.digest(r), spec.beneficiary, false);
+    await outcome(real.f.write(spec.beneficiary, 'claim', [r, siteSig, '0x']), expected);
+    if (expected === null) m.claimedReceipts.push({ site: spec.site, session: spec.session, r, siteSig });
+    await checkSlots(m, real.f, spec.site);
+  }
+  toString = () => `claimPresigned(#${this.pick})`;
+}
+
 class AnchorAndProveCommand implements fc.AsyncCommand<Model, Real> {
   constructor(readonly anchorer: Role, readonly site: SiteKey, readonly specs: { spec: ReceiptSpec; by: Role; countersigned: boolean }[]) {}
   check = () => true;
   async run(m: Model, real: Real) {
     const { f } = real;
     const receipts: MeteredReceipt[] = [];
-    for (const { spec } of this.specs) receipts.push(await buildReceipt(real, { ...spec, site: this.site }));
+    for (const { spec } of this.specs) receipts.push(await buildReceipt(real, m, { ...spec, site: this.site }));
     const tree = StandardMerkleTree.of(receipts.map((r) => [f.digest(r)]), ['bytes32']);
     const root = tree.root as Hex;
     const authorized = has(this.site, 'signer', this.anchorer);
@@ -213,21 +247,29 @@ class AnchorAndProveCommand implements fc.AsyncCommand<Model, Real> {
 }
 
 class RevokeCommand implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly by: Role, readonly site: SiteKey, readonly session: number) {}
+  constructor(readonly by: Role, readonly site: SiteKey, readonly session: number, readonly liveFirst: boolean) {}
   check = () => true;
   async run(m: Model, real: Real) {
-    const ghost = m.claims.get(claimKey(this.site, this.session));
+    // Mostly a session that is live now (so revokes succeed often enough), sometimes any (ClaimNotLive stays covered).
+    const live = [...m.claims.entries()].filter(([k, c]) => c.live && k.startsWith(`${this.site}/`)).map(([k]) => Number(k.split('/')[1]));
+    const session = this.liveFirst && live.length > 0 ? live[this.session % live.length] : this.session;
+    const ghost = m.claims.get(claimKey(this.site, session));
     let expected: string | null = null;
     if (!has(this.site, 'admin', this.by) && !has(this.site, 'registrar', this.by)) expected = 'SiteUnauthorizedAccount';
     else if (!ghost?.live) expected = 'ClaimNotLive';
-    await outcome(real.f.write(this.by, 'revoke', [SITES[this.site], sessionId(this.site, this.session), 1]), expected);
+    await outcome(real.f.write(this.by, 'revoke', [SITES[this.site], sessionId(this.site, session), 1]), expected);
     if (expected === null) {
       ghost!.live = false;
+      m.revisions.set(claimKey(this.site, session), (m.revisions.get(claimKey(this.site, session)) ?? 0) + 1);
       for (const p of ghost!.parts) m.slots.get(slotKey(this.site, p.slot))!.claimed[p.source] -= p.wh;
+      // Any receipt of this session the site signed before the revoke tries to revive the claim now.
+      for (let i = m.presigned.length - 1; i >= 0; i--) {
+        if (m.presigned[i].spec.site === this.site && m.presigned[i].spec.session === session) await new ClaimPresignedCommand(i).run(m, real);
+      }
     }
     await checkSlots(m, real.f, this.site);
   }
-  toString = () => `revoke(${this.by}, ${this.site}, session ${this.session})`;
+  toString = () => `revoke(${this.by}, ${this.site}, session ${this.session}${this.liveFirst ? ' or a live one' : ''})`;
 }
 
 // Mostly the right staff (so sequences get deep), sometimes anyone (so refusals stay covered).
@@ -264,6 +306,8 @@ const commands = [
   receiptSpec.chain((spec) => fc.tuple(submitter(spec), staffOr(SIGNER[spec.site]), fc.boolean()).map(([by, signer, cs]) => new ClaimCommand(spec, by, signer, cs))),
   receiptSpec.chain((spec) => fc.tuple(submitter(spec), staffOr(SIGNER[spec.site]), fc.boolean()).map(([by, signer, cs]) => new ClaimCommand(spec, by, signer, cs))),
   fc.nat().map((pick) => new ResubmitCommand(pick)),
+  receiptSpec.map((spec) => new PresignCommand(spec)),
+  fc.nat().map((pick) => new ClaimPresignedCommand(pick)),
   site.chain((s) =>
     fc
       .tuple(
@@ -272,7 +316,7 @@ const commands = [
       )
       .map(([by, specs]) => new AnchorAndProveCommand(by, s, specs))
   ),
-  site.chain((s) => fc.tuple(staffOr(REVOKER[s]), fc.nat({ max: SESSIONS - 1 })).map(([by, n]) => new RevokeCommand(by, s, n)))
+  site.chain((s) => fc.tuple(staffOr(REVOKER[s]), fc.nat({ max: SESSIONS - 1 }), fc.constantFrom(true, true, true, false)).map(([by, n, liveFirst]) => new RevokeCommand(by, s, n, liveFirst)))
 ];
 /** Supply registered before the random commands: a subset of the non-overlapping slots of both sites. */
 const initialSupply = fc.subarray(
@@ -287,7 +331,7 @@ describe('GreenClaimLedger invariants', () => {
     await fc.assert(
       fc.asyncProperty(initialSupply, fc.commands(commands, { maxCommands: 18, size: 'max' }), async (initial, cmds) => {
         const f = await createLedgerFixture();
-        const model: Model = { slots: new Map(), minutes: { A: new Set(), B: new Set() }, claims: new Map(), used: new Set(), claimedReceipts: [] };
+        const model: Model = { slots: new Map(), minutes: { A: new Set(), B: new Set() }, claims: new Map(), used: new Set(), revisions: new Map(), claimedReceipts: [], presigned: [] };
         const real: Real = { f, counter: 0 };
         for (const c of initial) await c.run(model, real);
         await fc.asyncModelRun(() => ({ model, real }), cmds);

@@ -102,8 +102,9 @@ export async function createLedgerFixture({ chainId = 31337, staffSites = true }
     beneficiary = 'driver' as Role,
     session = `s-${++sessionCounter}`,
     receiptHash = keccak256(stringToBytes(`receipt of ${session} #${sessionCounter}`)),
+    revision = 0,
     deadline
-  }: { claims?: readonly GreenClaim[]; from?: number; to?: number; deliveredWh?: bigint; siteId?: Hex; beneficiary?: Role; session?: string; receiptHash?: Hex; deadline?: bigint } = {}): Promise<MeteredReceipt> => ({
+  }: { claims?: readonly GreenClaim[]; from?: number; to?: number; deliveredWh?: bigint; siteId?: Hex; beneficiary?: Role; session?: string; receiptHash?: Hex; revision?: number; deadline?: bigint } = {}): Promise<MeteredReceipt> => ({
     siteId,
     sessionId: keccak256(stringToBytes(session)),
     stationId: STATION,
@@ -113,6 +114,7 @@ export async function createLedgerFixture({ chainId = 31337, staffSites = true }
     deliveredWh,
     claims,
     receiptHash,
+    revision,
     deadline: deadline ?? (await now()) + 3600n
   });
 

@@ -230,6 +230,10 @@ test.describe('green claims on the embedded demo chain', () => {
     await storeReceipts(page, [receipt]);
     await page.goto(`/receipt/${receipt.sessionId}`);
     await expect(page.getByTestId('claim-words')).toContainText('signed by its metering signer', { timeout: 30_000 });
+    // The driver reads the site's local time (demo site: Europe/Amsterdam), not the engine's slot number 89.
+    const missing = page.getByTestId('supply-missing');
+    await expect(missing).toContainText('the time 23:15–23:30 is missing');
+    await expect(missing).not.toContainText('89');
     await page.getByTestId('claim-button').click();
     const progress = page.getByTestId('claim-progress');
     await expect(progress).toHaveAttribute('data-state', 'reverted', { timeout: 30_000 });
@@ -442,6 +446,8 @@ test.describe('green claims against a local anvil node', () => {
     await panel.scrollIntoViewIfNeeded();
     await chooseAnvil(page, rpcUrl);
     await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"]`)).toHaveAttribute('data-state', 'not-registered', { timeout: 30_000 });
+    // The operator reads a local time span, no engine slot number.
+    await expect(panel.locator(`[data-testid="supply-row"][data-slot="${slot}"] td`).first()).toHaveText(/^\d\d:\d\d–\d\d:\d\d( UTC)?$/);
     await panel.getByTestId('wallet-connect').click();
     await expect(panel.getByTestId('wallet-account')).toHaveText('0x7099…79C8');
     await panel.getByTestId('supply-register').click();

@@ -41,6 +41,12 @@ export const certificateCancellationSchema = z
         intervalEnd: utc,
         deliveredWh: wh,
         receiptHash: hex32.describe('keccak256 of the receipt canonical JSON'),
+        receiptRevision: z
+          .number()
+          .int()
+          .min(0)
+          .max(0xffff_ffff)
+          .describe('revision of the metered receipt: how often the session claim was revoked before this receipt was signed'),
         meteredReceiptDigest: hex32.describe('EIP-712 digest signed by the site metering signer and the beneficiary')
       })
       .strict(),
@@ -124,6 +130,7 @@ export function certificateCancellation(p: CertificateCancellationParameters): C
       intervalEnd: iso(p.metered.endMinute),
       deliveredWh: Number(p.metered.deliveredWh),
       receiptHash: p.metered.receiptHash,
+      receiptRevision: p.metered.revision,
       meteredReceiptDigest: p.digest
     },
     claim: {

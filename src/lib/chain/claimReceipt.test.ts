@@ -38,7 +38,7 @@ describe('claims on the embedded chain (site-signed receipts, anchors, proofs)',
   let db: ClaimsDb;
   const wallet = (account: Hex) => createWalletClient({ chain: embeddedChain, account, transport: custom(chain.provider, { retryCount: 0 }) });
   const reader = () => createPublicClient({ chain: embeddedChain, transport: custom(chain.provider) });
-  const base = () => ({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress });
+  const base = () => ({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, reader: reader() });
 
   beforeAll(async () => {
     chain = await startEmbeddedChain({ demoSiteIds: ['site'] });
@@ -110,6 +110,31 @@ describe('claims on the embedded chain (site-signed receipts, anchors, proofs)',
     expect((await revokeClaim({ client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site', sessionId: 'p-2', reasonCode: 2 })).state).toBe('confirmed');
     const again = await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered, anchor: stored.anchor });
     expect(again).toMatchObject({ state: 'reverted', error: { errorName: 'ReceiptAlreadyUsed' } });
+  });
+
+  it('after a revoke, vouching again signs a receipt at the ledger’s new revision for the same beneficiary, and it can be claimed', async () => {
+    const first = await vouchReceipt({ ...base(), receipt: receipt('r-1', 2, 0.1), beneficiary: chain.driver, siteSigner: { client: wallet(chain.operator) } });
+    expect(first.metered.revision).toBe(0);
+    expect((await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered: meteredReceiptFromJson(first.metered), siteSignature: first.siteSignature })).state).toBe('confirmed');
+    expect((await revokeClaim({ client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site', sessionId: 'r-1', reasonCode: 1 })).state).toBe('confirmed');
+    // Someone else asking now does not redirect the claim: the vouched beneficiary stays.
+    const next = await vouchReceipt({ ...base(), receipt: receipt('r-1', 2, 0.1), beneficiary: chain.operator, siteSigner: { client: wallet(chain.operator) } });
+    expect(next.metered).toMatchObject({ revision: 1, beneficiary: chain.driver });
+    expect(next.digest).not.toBe(first.digest);
+    expect(next.siteSignature).not.toBe(first.siteSignature);
+    expect((await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered: meteredReceiptFromJson(next.metered), siteSignature: next.siteSignature })).state).toBe('confirmed');
+    const claim = await readClaim({ client: reader(), ledgerAddress: chain.ledgerAddress, siteId: toBytes32Id({ id: 'site' }), sessionId: toBytes32Id({ id: 'r-1' }) });
+    expect(claim).toMatchObject({ status: 'live', receiptDigest: next.digest, claimedRevision: 1, revision: 1 });
+  });
+
+  it('error: the receipt signed before a revoke is refused as stale, with a sentence that says so', async () => {
+    const signed = await vouchReceipt({ ...base(), receipt: receipt('r-2', 2, 0.1), beneficiary: chain.driver, siteSigner: { client: wallet(chain.operator) } });
+    const other = await vouchReceipt({ ...base(), receipt: receipt('r-2', 2, 0.05), beneficiary: chain.driver, siteSigner: { client: wallet(chain.operator) } });
+    expect((await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered: meteredReceiptFromJson(other.metered), siteSignature: other.siteSignature })).state).toBe('confirmed');
+    expect((await revokeClaim({ client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site', sessionId: 'r-2', reasonCode: 4 })).state).toBe('confirmed');
+    const revived = await claimReceipt({ client: wallet(chain.driver), ledgerAddress: chain.ledgerAddress, metered: meteredReceiptFromJson(signed.metered), siteSignature: signed.siteSignature });
+    expect(revived).toMatchObject({ state: 'reverted', error: { errorName: 'StaleReceiptRevision' } });
+    expect(revived.state !== 'confirmed' && revived.error.message).toMatch(/was revoked after this receipt was signed \(receipt revision 0, now 1\)/);
   });
 
   it('keeps a vouched record final: another beneficiary asked for later does not replace it', async () => {

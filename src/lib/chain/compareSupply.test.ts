@@ -8,7 +8,7 @@ const chain = (over: Partial<OnChainSupply> = {}): OnChainSupply => ({ version: 
 describe('compareSupply', () => {
   it('says not registered when the slot has no version on the ledger', () => {
     const s = compareSupply({ engine, onChain: chain({ version: 0, greenWh: 0, claimedWh: 0, sourceWh: [0, 0, 0, 0], evidenceHash: `0x${'00'.repeat(32)}` }) });
-    expect(s).toEqual({ state: 'not-registered', slot: 5, engine: { greenWh: 1750, sourceWh: [1500, 250, 0, 0] } });
+    expect(s).toEqual({ state: 'not-registered', slot: 5, engine: { greenWh: 1750, sourceWh: [1500, 250, 0, 0], claimableWh: 1750 } });
   });
 
   it('says registered when Wh per category and the evidence hash match (hash case does not matter)', () => {

@@ -21,7 +21,7 @@ export type SupplyState =
       state: 'differs';
       slot: number;
       engine: LedgerSupplyWh;
-      onChain: LedgerSupplyWh;
+      onChain: Pick<LedgerSupplyWh, 'greenWh' | 'sourceWh'>;
       claimedWh: number;
       /** What differs: the total, the split by category, the evidence hash. */
       differences: ('greenWh' | 'sourceWh' | 'evidenceHash')[];
@@ -39,7 +39,7 @@ export type CompareSupplyParameters = { engine: GreenSupplySlot; onChain: OnChai
 export function compareSupply({ engine, onChain }: CompareSupplyParameters): SupplyState {
   const want = ledgerSupplyWh({ greenKWhBySource: engine.greenKWhBySource });
   if (onChain.version === 0) return { state: 'not-registered', slot: engine.slot, engine: want };
-  const have: LedgerSupplyWh = { greenWh: onChain.greenWh, sourceWh: [0, 1, 2, 3].map((i) => Number(onChain.sourceWh[i] ?? 0)) as LedgerSupplyWh['sourceWh'] };
+  const have: Pick<LedgerSupplyWh, 'greenWh' | 'sourceWh'> = { greenWh: onChain.greenWh, sourceWh: [0, 1, 2, 3].map((i) => Number(onChain.sourceWh[i] ?? 0)) as LedgerSupplyWh['sourceWh'] };
   const differences: ('greenWh' | 'sourceWh' | 'evidenceHash')[] = [];
   if (have.greenWh !== want.greenWh) differences.push('greenWh');
   if (have.sourceWh.some((wh, i) => wh !== want.sourceWh[i])) differences.push('sourceWh');

@@ -53,6 +53,10 @@ const messages: Record<string, (args: readonly unknown[]) => string> = {
     `This receipt names ${beneficiary} as the beneficiary: only that wallet can claim its green energy, and the signing wallet is another one.`,
   ClaimAlreadyLive: ([, session]) => `Session ${short(session)} is claimed already; a session has one live claim.`,
   ReceiptAlreadyUsed: ([digest]) => `This receipt (${short(digest)}) was claimed before; after a revocation only a new site-signed receipt can be claimed.`,
+  StaleReceiptRevision: ([, session, revision, expected]) =>
+    Number(revision) < Number(expected)
+      ? `The claim of session ${short(session)} was revoked after this receipt was signed (receipt revision ${revision}, now ${expected}): only a receipt the site signs again can be claimed.`
+      : `This receipt is for revision ${revision} of session ${short(session)}, but the ledger is at revision ${expected}: ask the operator for a new site-signed receipt.`,
   ClaimNotLive: ([, session]) => `Session ${short(session)} has no live claim.`,
   RootAlreadyAnchored: ([root]) => `The Merkle root ${short(root)} is anchored already.`,
   RootNotAnchored: ([root]) => `The Merkle root ${short(root)} was never anchored for this site on this ledger.`,

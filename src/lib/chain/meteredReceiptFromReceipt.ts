@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { ValidationError } from '../core/errors';
 import { OCPI_TO_SOURCE } from '../core/energy/ocpi-sources';
-import { LEDGER_SOURCE_CATEGORIES } from './ledgerSupplyWh';
+import { LEDGER_SOURCE_CATEGORIES, type LedgerSupplyWh } from './ledgerSupplyWh';
 import { receiptLedgerSlot } from './ledgerSlot';
 import type { GreenClaim, MeteredReceipt } from './meteredReceiptTypedData';
 import { receiptHash, type Receipt } from './receipt';
@@ -20,33 +20,43 @@ export type MeteredReceiptFromReceiptParameters = {
   beneficiary: Address;
   /** Unix seconds after which the ledger refuses the claim. */
   deadlineSec: number;
+  /** The ledger's receiptRevision(site, session): how often the session's claim was revoked (default 0). */
+  revision?: number;
   /**
-   * Registered supply Wh per ledger source [SOLAR, WIND, WATER, GENERAL_GREEN] of the receipt's slots
-   * (by the receipt's day-relative slot number): a slot's green Wh are split by these weights. Slots not
-   * listed are split by the receipt's own delivered Wh per source.
+   * Registered supply of the receipt's slots (ledgerSupplyWh, by the receipt's day-relative slot number):
+   * a slot's green Wh are split by sourceWh / max(greenWh, claimableWh). Slots not listed are split by
+   * the receipt's own delivered Wh per source.
    */
-  supplyWhBySlot?: ReadonlyMap<number, readonly number[]>;
+  supplyWhBySlot?: ReadonlyMap<number, Pick<LedgerSupplyWh, 'sourceWh' | 'claimableWh'>>;
 };
 
 /**
  * A receipt as the metered receipt its site signs: ids hashed, the charging window in minutes since the
  * epoch, one claim per (slot, source) strictly ascending. A slot's green Wh are split over the sources
- * pro rata and rounded **down** per source (the remainder, < 4 Wh per slot, is not claimed), so the
- * claims of any number of sessions sharing a slot never exceed what was registered per source.
+ * pro rata and rounded **down** per source; with supply, the denominator is what all the slot's receipts
+ * can claim together (claimableWh ≥ the registered sum, which rounds down per source), so the claims of
+ * any number of sessions sharing a slot never exceed what was registered per source (a few Wh per slot
+ * stay unclaimed).
  */
-export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, supplyWhBySlot }: MeteredReceiptFromReceiptParameters): MeteredReceipt {
+export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, revision = 0, supplyWhBySlot }: MeteredReceiptFromReceiptParameters): MeteredReceipt {
   if (receipt.slotMinutes > MAX_SLOT_MINUTES) {
     throw new ValidationError([{ file: 'receipt', where: '$.slotMinutes', message: `expected a slot of at most ${MAX_SLOT_MINUTES} minutes (a granular certificate's production interval), got ${receipt.slotMinutes}` }]);
   }
   if (!Number.isSafeInteger(deadlineSec) || deadlineSec <= 0) {
     throw new ValidationError([{ file: 'receipt', where: 'deadlineSec', message: `expected Unix seconds > 0, got ${deadlineSec}` }]);
   }
+  if (!Number.isInteger(revision) || revision < 0 || revision > 0xffff_ffff) {
+    throw new ValidationError([{ file: 'receipt', where: 'revision', message: `expected a whole number in [0, 2^32), got ${revision}` }]);
+  }
   const receiptWeights = LEDGER_SOURCE_CATEGORIES.map((c) => receipt.sourcesWh[OCPI_TO_SOURCE[c] as keyof Receipt['sourcesWh']] ?? 0);
   const claims: GreenClaim[] = [];
   for (const c of receipt.claims) {
     const supplied = supplyWhBySlot?.get(c.slot);
-    const weights = supplied && supplied.some((w) => w > 0) ? supplied : receiptWeights.some((w) => w > 0) ? receiptWeights : [0, 0, 0, 1];
-    const total = weights.reduce((a, b) => a + b, 0);
+    const fromSupply = !!supplied && supplied.sourceWh.some((w) => w > 0);
+    const weights = fromSupply ? supplied.sourceWh : receiptWeights.some((w) => w > 0) ? receiptWeights : [0, 0, 0, 1];
+    const sum = weights.reduce((a, b) => a + b, 0);
+    // Σ over sessions of floor(green) ≤ claimableWh, so Σ floor(green · w / claimable) ≤ w per source.
+    const total = fromSupply ? Math.max(sum, supplied.claimableWh) : sum;
     const startMinute = BigInt(receiptLedgerSlot({ receipt, slot: c.slot }));
     weights.forEach((w, source) => {
       // Integer arithmetic (BigInt): no float error can round a share up.
@@ -64,6 +74,7 @@ export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, s
     deliveredWh: BigInt(receipt.deliveredWh),
     claims,
     receiptHash: receiptHash({ receipt }),
+    revision,
     deadline: BigInt(deadlineSec)
   };
 }

@@ -24,6 +24,8 @@ export const meteredReceiptJsonSchema = z.object({
     })
   ),
   receiptHash: bytes32,
+  /** The session's revocation count on the ledger when the site vouched; only the current one can be claimed. */
+  revision: uint(0xffff_ffff),
   deadline: uint(Number.MAX_SAFE_INTEGER)
 });
 
@@ -54,6 +56,7 @@ export function meteredReceiptFromJson(j: MeteredReceiptJson): MeteredReceipt {
     deliveredWh: BigInt(j.deliveredWh),
     claims: j.claims.map((c) => ({ startMinute: BigInt(c.startMinute), lengthMinutes: c.lengthMinutes, source: c.source, wh: BigInt(c.wh) })),
     receiptHash: j.receiptHash.toLowerCase() as Hex,
+    revision: j.revision,
     deadline: BigInt(j.deadline)
   };
 }

@@ -30,7 +30,7 @@ const deadlineSec = 1_764_000_000 + CLAIM_WINDOW_SEC;
 
 describe('meteredReceiptFromReceipt', () => {
   it('carries the receipt key figures: hashed ids, the window [first slot start, last slot end) in minutes, the beneficiary, the receipt hash and the deadline', () => {
-    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, [2_300, 0, 0, 0]], [41, [0, 1_600, 0, 0]]]) });
+    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, { sourceWh: [2_300, 0, 0, 0], claimableWh: 2_300 }], [41, { sourceWh: [0, 1_600, 0, 0], claimableWh: 1_600 }]]) });
     expect(m).toEqual({
       siteId: toBytes32Id({ id: 'site-A' }),
       sessionId: toBytes32Id({ id: 'sess-1' }),
@@ -44,12 +44,14 @@ describe('meteredReceiptFromReceipt', () => {
         { startMinute: minute(41), lengthMinutes: 15, source: 1, wh: 1_500n }
       ],
       receiptHash: receiptHash({ receipt }),
+      revision: 0,
       deadline: BigInt(deadlineSec)
     });
+    expect(meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, revision: 3 }).revision).toBe(3);
   });
 
   it('splits a slot over its registered sources pro rata, rounding each down (never more than registered per source), claims ascending by (start, source)', () => {
-    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, [1_000, 1_000, 1_000, 0]]]) });
+    const m = meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, supplyWhBySlot: new Map([[40, { sourceWh: [1_000, 1_000, 1_000, 0], claimableWh: 3_000 }]]) });
     // 2251 Wh over three equal sources: 750 each, the remaining 1 Wh is not claimed.
     expect(m.claims.filter((c) => c.startMinute === minute(40)).map((c) => [c.source, c.wh])).toEqual([[0, 750n], [1, 750n], [2, 750n]]);
     // Slot 41 has no supply figures: split by the receipt's delivered green Wh (3000 solar : 751 wind), rounded down.
@@ -62,6 +64,8 @@ describe('meteredReceiptFromReceipt', () => {
   it('error: a slot longer than one hour or a bad deadline is refused by name', () => {
     expect(() => meteredReceiptFromReceipt({ receipt: { ...receipt, slotMinutes: 90 }, beneficiary: driver.address, deadlineSec })).toThrow(/\$\.slotMinutes: expected a slot of at most 60 minutes/);
     expect(() => meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec: Number.NaN })).toThrow(/deadlineSec: expected Unix seconds/);
+    expect(() => meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, revision: 2 ** 32 })).toThrow(/revision: expected a whole number in \[0, 2\^32\)/);
+    expect(() => meteredReceiptFromReceipt({ receipt, beneficiary: driver.address, deadlineSec, revision: -1 })).toThrow(/revision: expected a whole number/);
   });
 });
 
@@ -77,11 +81,12 @@ describe('meteredReceiptTypedData', () => {
     expect(await recoverTypedDataAddress({ ...typed, signature: driverSig })).toBe(driver.address);
   });
 
-  it('gives another digest for another chain, ledger, beneficiary or any claimed Wh', () => {
+  it('gives another digest for another chain, ledger, beneficiary, revision or any claimed Wh', () => {
     const d = meteredReceiptDigest({ metered, chainId: 1337, verifyingContract: ledger });
     expect(meteredReceiptDigest({ metered, chainId: 31337, verifyingContract: ledger })).not.toBe(d);
     expect(meteredReceiptDigest({ metered, chainId: 1337, verifyingContract: driver.address })).not.toBe(d);
     expect(meteredReceiptDigest({ metered: { ...metered, beneficiary: site.address }, chainId: 1337, verifyingContract: ledger })).not.toBe(d);
+    expect(meteredReceiptDigest({ metered: { ...metered, revision: 1 }, chainId: 1337, verifyingContract: ledger })).not.toBe(d);
     const more = { ...metered, claims: metered.claims.map((c, i) => (i === 0 ? { ...c, wh: c.wh + 1n } : c)) };
     expect(meteredReceiptDigest({ metered: more, chainId: 1337, verifyingContract: ledger })).not.toBe(d);
   });

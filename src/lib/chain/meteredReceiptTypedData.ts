@@ -15,6 +15,7 @@ export const meteredReceiptTypes = {
     { name: 'deliveredWh', type: 'uint64' },
     { name: 'claims', type: 'GreenClaim[]' },
     { name: 'receiptHash', type: 'bytes32' },
+    { name: 'revision', type: 'uint32' },
     { name: 'deadline', type: 'uint64' }
   ],
   GreenClaim: [
@@ -31,7 +32,8 @@ export type GreenClaim = { startMinute: bigint; lengthMinutes: number; source: n
 /**
  * The receipt's key figures as the site's metering signer signs them and the ledger checks them:
  * ids hashed (toBytes32Id), the charging window [startMinute, endMinute) in minutes since the epoch,
- * Wh, the beneficiary wallet, the canonical receipt hash and a deadline in Unix seconds.
+ * Wh, the beneficiary wallet, the canonical receipt hash, the session's revision (how often its claim
+ * was revoked when the site signed; the ledger takes only the current one) and a deadline in Unix seconds.
  */
 export type MeteredReceipt = {
   siteId: Hex;
@@ -43,6 +45,8 @@ export type MeteredReceipt = {
   deliveredWh: bigint;
   claims: readonly GreenClaim[];
   receiptHash: Hex;
+  /** The ledger's receiptRevision(site, session) when the site vouched (uint32). */
+  revision: number;
   deadline: bigint;
 };
 

@@ -17,6 +17,10 @@ export type ClaimView = {
   byProof: boolean;
   receiptDigest: Hex;
   receiptHash: Hex;
+  /** The revision the claimed receipt carried (the session's revocation count when it was claimed). */
+  claimedRevision: number;
+  /** The revision a new receipt of the session must carry now (receiptRevision: how often it was revoked). */
+  revision: number;
   ranges: (CancelledRange & { status: 'claimed' | 'withdrawn' | 'active' | 'none' })[];
 };
 
@@ -58,6 +62,9 @@ export async function readClaim({ client, ledgerAddress, siteId, sessionId }: Re
     byProof: c.byProof,
     receiptDigest: c.receiptDigest,
     receiptHash: c.receiptHash,
+    // A revoke counts one up after the claim, so a revoked claim's receipt carried one less.
+    claimedRevision: status === 'revoked' ? c.revision - 1 : c.revision,
+    revision: c.revision,
     ranges
   };
 }

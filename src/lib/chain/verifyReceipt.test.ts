@@ -42,7 +42,7 @@ describe('verifyReceipt', () => {
     db = new ClaimsDb('verify-test', { indexedDB: new IDBFactory(), IDBKeyRange });
     await registerGreenSupply({ client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site-V', slots: [{ slot: 3, startMs: DAY + 3 * 900_000, lengthMinutes: 15, greenKWhBySource: { solar: 5 }, evidenceHash: `0x${'11'.repeat(32)}` }] });
     const rows = [];
-    for (const id of ['v-1', 'v-2', 'v-3', 'v-4']) rows.push(await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor(id), beneficiary: chain.driver }));
+    for (const id of ['v-1', 'v-2', 'v-3', 'v-4']) rows.push(await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor(id), reader: on().client, beneficiary: chain.driver }));
     await anchorReceipts({ db, client: wallet(chain.operator), ledgerAddress: chain.ledgerAddress, siteId: 'site-V', rows, periodStartMinute: DAY / 60_000, periodLengthMinutes: 1440 });
     anchored = { receipt: receiptFor('v-2'), row: (await db.claims.get([rows[1].ledgerKey, 'v-2']))! };
   });
@@ -76,7 +76,7 @@ describe('verifyReceipt', () => {
     expect(differs.status !== 'invalid-input' && differs.differences.map((d) => d.field)).toEqual(['receiptHash', 'deliveredWh']);
     const forged = { ...anchored.row, anchor: { ...anchored.row.anchor!, proof: [...anchored.row.anchor!.proof].reverse() } };
     expect(await verifyReceipt({ input: proofJson(anchored.receipt, forged), db })).toMatchObject({ status: 'proof-invalid' });
-    const selfSigned = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor('v-9'), beneficiary: chain.driver, siteSigner: { client: wallet(chain.driver) } });
+    const selfSigned = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: chain.ledgerAddress, receipt: receiptFor('v-9'), reader: on().client, beneficiary: chain.driver, siteSigner: { client: wallet(chain.driver) } });
     const r = await verifyReceipt({ input: proofJson(receiptFor('v-9'), selfSigned), db, chain: on() });
     expect(r).toMatchObject({ status: 'proof-invalid', reason: `the receipt was signed by ${chain.driver}, who is not a metering signer of site site-V` });
     const unreadable = await verifyReceipt({ input: proofJson(receiptFor('v-9'), { ...selfSigned, siteSignature: `0x${'00'.repeat(65)}` }), db, chain: on() });

@@ -1,6 +1,7 @@
-import { getAddress, type Account, type Address } from 'viem';
-import { signTypedData } from 'viem/actions';
+import { getAddress, type Account, type Address, type Client } from 'viem';
+import { readContract, signTypedData } from 'viem/actions';
 import { ledgerKeyOf, type ClaimRecordRow, type ClaimsDb } from './claimStore';
+import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
 import { ledgerSupplyWh } from './ledgerSupplyWh';
 import { CLAIM_WINDOW_SEC, meteredReceiptFromReceipt } from './meteredReceiptFromReceipt';
 import { meteredReceiptToJson, meteredReceiptFromJson } from './meteredReceiptJson';
@@ -9,6 +10,7 @@ import { receiptLedgerSlot } from './ledgerSlot';
 import { receiptHash, type Receipt } from './receipt';
 import type { GreenSupplySlot } from './registerGreenSupply';
 import type { LedgerClient } from './sendLedgerTransaction';
+import { toBytes32Id } from './toBytes32Id';
 
 /** Parameters of {@link vouchReceipt}. */
 export type VouchReceiptParameters = {
@@ -16,6 +18,8 @@ export type VouchReceiptParameters = {
   chainId: number;
   ledgerAddress: Address;
   receipt: Receipt;
+  /** Reads the session's current revision (receiptRevision) from the ledger. */
+  reader: Client;
   /** The wallet the driver gives for the claim (used only while the site has not vouched yet). */
   beneficiary: Address;
   /** The engine's supply of the receipt's slots: splits each slot's green Wh by source. */
@@ -29,22 +33,32 @@ export type VouchReceiptParameters = {
  * The receipt's claim record on one ledger: the metered receipt (beneficiary, deadline = now + 30 days),
  * its digest, and — when a metering signer is at hand (the embedded demo operator) — the site's
  * signature. Once the site has vouched (signed or anchored), the record is final: its beneficiary and
- * deadline never change, whoever asks later. A receipt whose bytes changed gets a new record.
+ * deadline never change, whoever asks later. A receipt whose bytes changed gets a new record, and so does
+ * one whose session was revoked since (the ledger's revision moved on): same beneficiary, signed again.
  */
-export async function vouchReceipt({ db, chainId, ledgerAddress, receipt, beneficiary, supply = [], siteSigner, nowMs = Date.now() }: VouchReceiptParameters): Promise<ClaimRecordRow> {
+export async function vouchReceipt({ db, chainId, ledgerAddress, receipt, reader, beneficiary, supply = [], siteSigner, nowMs = Date.now() }: VouchReceiptParameters): Promise<ClaimRecordRow> {
   const ledgerKey = ledgerKeyOf({ chainId, ledger: ledgerAddress });
   const hash = receiptHash({ receipt });
+  const revision = await readContract(reader, {
+    address: ledgerAddress,
+    abi: greenClaimLedgerAbi,
+    functionName: 'receiptRevision',
+    args: [toBytes32Id({ id: receipt.siteId }), toBytes32Id({ id: receipt.sessionId })]
+  });
   const stored = await db.claims.get([ledgerKey, receipt.sessionId]);
-  const vouched = stored && stored.receiptHash === hash && (stored.siteSignature || stored.anchor);
+  const sameReceipt = !!stored && stored.receiptHash === hash;
+  const vouched = sameReceipt && (stored.siteSignature || stored.anchor);
   let row: ClaimRecordRow;
-  if (vouched || (stored && stored.receiptHash === hash && getAddress(stored.metered.beneficiary) === getAddress(beneficiary))) {
-    row = stored!;
+  if (sameReceipt && stored.metered.revision === revision && (vouched || getAddress(stored.metered.beneficiary) === getAddress(beneficiary))) {
+    row = stored;
   } else {
     const metered = meteredReceiptFromReceipt({
       receipt,
-      beneficiary: getAddress(beneficiary),
+      // After a revoke the vouched beneficiary stays: a new revision is not a chance to redirect the claim.
+      beneficiary: getAddress(vouched ? stored.metered.beneficiary : beneficiary),
+      revision,
       deadlineSec: Math.floor(nowMs / 1000) + CLAIM_WINDOW_SEC,
-      supplyWhBySlot: new Map(supply.map((s) => [s.slot, ledgerSupplyWh({ greenKWhBySource: s.greenKWhBySource }).sourceWh]))
+      supplyWhBySlot: new Map(supply.map((s) => [s.slot, ledgerSupplyWh({ greenKWhBySource: s.greenKWhBySource })]))
     });
     row = {
       ledgerKey,

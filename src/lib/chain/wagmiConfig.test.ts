@@ -52,7 +52,7 @@ describe('createGreenSlotConfig', () => {
       issuedAtMs: 1
     });
     const db = new ClaimsDb('wagmi-claims');
-    const row = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: embedded.ledgerAddress, receipt, beneficiary: embedded.driver, siteSigner: { client: operatorClient } });
+    const row = await vouchReceipt({ db, chainId: embeddedChain.id, ledgerAddress: embedded.ledgerAddress, receipt, reader: operatorClient, beneficiary: embedded.driver, siteSigner: { client: operatorClient } });
     const outcome = await claimReceipt({ client: driverClient, ledgerAddress: embedded.ledgerAddress, metered: meteredReceiptFromJson(row.metered), siteSignature: row.siteSignature });
     expect(outcome, JSON.stringify(outcome, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).toMatchObject({ state: 'confirmed' });
   });

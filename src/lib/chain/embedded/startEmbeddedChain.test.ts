@@ -68,7 +68,7 @@ describe('startEmbeddedChain', () => {
     await registerGreenSupply({ client, ledgerAddress: chain.ledgerAddress, siteId: 'site-A', slots: supply });
     const driverClient = createWalletClient({ chain: embeddedChain, transport: custom(chain.provider), account: chain.driver });
     const db = new ClaimsDb('claims', { indexedDB, IDBKeyRange });
-    const row = await vouchReceipt({ db, chainId: chain.chainId, ledgerAddress: chain.ledgerAddress, receipt, beneficiary: chain.driver, supply, siteSigner: { client } });
+    const row = await vouchReceipt({ db, chainId: chain.chainId, ledgerAddress: chain.ledgerAddress, receipt, reader: client, beneficiary: chain.driver, supply, siteSigner: { client } });
     const metered = meteredReceiptFromJson(row.metered);
     expect((await claimReceipt({ client: driverClient, ledgerAddress: chain.ledgerAddress, metered, siteSignature: row.siteSignature })).state).toBe('confirmed');
 
@@ -81,7 +81,7 @@ describe('startEmbeddedChain', () => {
     const claim = await readClaim({ client: publicClient, ledgerAddress: reloaded.ledgerAddress, siteId: toBytes32Id({ id: 'site-A' }), sessionId: toBytes32Id({ id: 'persist-1' }) });
     expect(claim).toMatchObject({ status: 'live', greenWh: 1000, receiptDigest: row.digest });
     // And the green slot stays claimed after reload: another session's receipt finds nothing left.
-    const other = await vouchReceipt({ db, chainId: chain.chainId, ledgerAddress: chain.ledgerAddress, receipt: { ...receipt, sessionId: 'persist-2' }, beneficiary: chain.driver, supply, siteSigner: { client: createWalletClient({ chain: embeddedChain, transport: custom(reloaded.provider), account: reloaded.operator }) } });
+    const other = await vouchReceipt({ db, chainId: chain.chainId, ledgerAddress: chain.ledgerAddress, receipt: { ...receipt, sessionId: 'persist-2' }, reader: publicClient, beneficiary: chain.driver, supply, siteSigner: { client: createWalletClient({ chain: embeddedChain, transport: custom(reloaded.provider), account: reloaded.operator }) } });
     const again = await claimReceipt({ client: createWalletClient({ chain: embeddedChain, transport: custom(reloaded.provider), account: reloaded.driver }), ledgerAddress: reloaded.ledgerAddress, metered: meteredReceiptFromJson(other.metered), siteSignature: other.siteSignature });
     expect(again).toMatchObject({ state: 'reverted', error: { errorName: 'InsufficientGreenSupply' } });
   });

@@ -500,6 +500,32 @@ export const greenClaimLedgerAbi = [
   {
     "inputs": [
       {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "revision",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "expected",
+        "type": "uint32"
+      }
+    ],
+    "name": "StaleReceiptRevision",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "string",
         "name": "str",
         "type": "string"
@@ -1713,6 +1739,11 @@ export const greenClaimLedgerAbi = [
             "type": "bytes32"
           },
           {
+            "internalType": "uint32",
+            "name": "revision",
+            "type": "uint32"
+          },
+          {
             "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
@@ -1869,6 +1900,11 @@ export const greenClaimLedgerAbi = [
             "internalType": "bytes32",
             "name": "receiptHash",
             "type": "bytes32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "revision",
+            "type": "uint32"
           },
           {
             "internalType": "uint64",
@@ -2034,6 +2070,11 @@ export const greenClaimLedgerAbi = [
             "internalType": "bool",
             "name": "byProof",
             "type": "bool"
+          },
+          {
+            "internalType": "uint32",
+            "name": "revision",
+            "type": "uint32"
           },
           {
             "internalType": "bytes32",
@@ -2410,6 +2451,11 @@ export const greenClaimLedgerAbi = [
             "type": "bytes32"
           },
           {
+            "internalType": "uint32",
+            "name": "revision",
+            "type": "uint32"
+          },
+          {
             "internalType": "uint64",
             "name": "deadline",
             "type": "uint64"
@@ -2426,6 +2472,30 @@ export const greenClaimLedgerAbi = [
         "internalType": "bytes32",
         "name": "",
         "type": "bytes32"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "bytes32",
+        "name": "siteId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "sessionId",
+        "type": "bytes32"
+      }
+    ],
+    "name": "receiptRevision",
+    "outputs": [
+      {
+        "internalType": "uint32",
+        "name": "",
+        "type": "uint32"
       }
     ],
     "stateMutability": "view",
@@ -2741,6 +2811,11 @@ export const greenClaimLedgerAbi = [
             "internalType": "bytes32",
             "name": "receiptHash",
             "type": "bytes32"
+          },
+          {
+            "internalType": "uint32",
+            "name": "revision",
+            "type": "uint32"
           },
           {
             "internalType": "uint64",

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { slotTimeLabel } from './slotTimeLabel';
+
+describe('slotTimeLabel', () => {
+  const startMs = Date.UTC(2026, 10, 25, 22, 15);
+  const endMs = Date.UTC(2026, 10, 25, 22, 30);
+
+  it('shows a slot in the site’s local time, without an engine slot number', () => {
+    expect(slotTimeLabel({ startMs, endMs, timeZone: 'Europe/Berlin' })).toBe('23:15–23:30');
+  });
+
+  it('names the zone when the site runs on UTC', () => {
+    expect(slotTimeLabel({ startMs, endMs, timeZone: 'UTC' })).toBe('22:15–22:30 UTC');
+    expect(slotTimeLabel({ startMs, endMs, timeZone: 'Etc/UTC' })).toBe('22:15–22:30 UTC');
+  });
+});

@@ -88,10 +88,10 @@ export async function runMonth({
       gateWallMsMax: num(j.gateWallMsMax),
       fallbackGates: num(j.fallbackGates),
       maxRssMb: num(j.maxRssMb),
-      cpuS: num(j.cpuS),
+      cpuS: num(j.cpuMs) === null ? null : (num(j.cpuMs) as number) / 1000,
       ...(child.exitCode !== 0 || !child.json ? { error: child.killed ? `killed at ${Math.round(timeoutMs / 1000)} s` : child.stderr.split('\n').filter(Boolean).slice(-2).join(' ') } : {})
     });
-    log(`  ${label}: ${Math.round(child.wallMs / 1000)} s (CPU ${num(j.cpuS) ?? '–'} s), ${num(j.energyDeliveredPct)?.toFixed(2) ?? '–'} %${child.exitCode !== 0 ? ` (exit ${child.exitCode})` : ''}`);
+    log(`  ${label}: ${Math.round(child.wallMs / 1000)} s (CPU ${num(j.cpuMs) === null ? '–' : ((num(j.cpuMs) as number) / 1000).toFixed(1)} s), ${num(j.energyDeliveredPct)?.toFixed(2) ?? '–'} %${child.exitCode !== 0 ? ` (exit ${child.exitCode})` : ''}`);
   }
   return { rows, notes };
 }

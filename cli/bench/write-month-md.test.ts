@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MonthRow, Section } from './bench-results';
 import { writeMonthMd } from './write-month-md';
 
-const machine = { cpuModel: 'test CPU', cores: 2, memoryGiB: 8, node: 'v20', platform: 'linux' };
+const machine = { cpuModel: 'test CPU', cores: 2, memoryGiB: 8, node: 'v20', platform: 'linux', dateIso: '2026-12-05T00:00:00Z' };
 const row = (strategy: string, energyDeliveredPct: number, wallMs: number, extra: Partial<MonthRow> = {}): MonthRow => ({
   dataset: 'generated month',
   limit: 'tight',

@@ -34,7 +34,7 @@ export function writeMonthMd({ month, before }: { month?: Section<MonthRow>; bef
   const m = month.machine;
   out.push(`_Ran ${month.ranAtIso} on ${m.cpuModel}, ${m.cores} logical cores, ${m.memoryGiB} GiB, Node ${m.node} (${m.platform})._`, '');
   out.push(
-    'Whole runs through the CLI in a fresh process (spawn to exit). `gap` = energy delivered minus the offline optimum of the same dataset, slot length and limit, percentage points. `before` = the same run on the code before issue 11 (commit b2a664f; a run killed at its cap shows `>` the cap). The machine was shared with other jobs (load average 10–18 on 2 cores), so wall time is several times CPU time; CPU time is the process\'s own.',
+    'Whole runs through the CLI in a fresh process (spawn to exit). `gap` = energy delivered minus the offline optimum of the same dataset, slot length and limit, percentage points. `before` = the same run on the code before issue 11 (commit b2a664f; a run killed at its cap shows `>` the cap). The machine was shared with other jobs (load average 6–18 on 2 cores during these runs), so wall time is up to several times CPU time; CPU time is the process\'s own. EDF and the offline optimum deliver a little more than before: a car whose battery accepts less than the EVSE minimum now charges at its acceptance (issue 10), and the offline optimum is an LP. `–` before = not measured.',
     ''
   );
   const beforeBy = new Map((before?.rows ?? []).map((r) => [keyOf(r), r]));

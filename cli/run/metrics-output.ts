@@ -18,13 +18,13 @@ export function metricsOutput({ metrics, extra = {} }: { metrics: Metrics; extra
     ...extra,
     // Peak memory of this process: the bench harness records it per run.
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    // CPU time of this process, s: on a shared machine wall time alone says little (bench month part).
-    cpuS: cpuSeconds()
+    // CPU time of this process: on a shared machine wall time alone says little (bench month part).
+    cpuMs: cpuMs()
   };
 }
 
-/** CPU time (user + system) of this process so far, s, to 0.01 s. */
-function cpuSeconds(): number {
+/** CPU time (user + system) of this process so far, ms. */
+function cpuMs(): number {
   const { user, system } = process.cpuUsage();
-  return Math.round((user + system) / 1e4) / 100;
+  return Math.round((user + system) / 1000);
 }

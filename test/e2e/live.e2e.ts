@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { resetApp } from './support';
 
-// Runs against the test OCPI CPO (test/ocpi-server), started by Playwright's webServer entry
-// (test/ocpi-server/playwright.live.config.ts, or the main config once merged): real HTTP, not page.route.
+// Runs against the test OCPI CPO (test/ocpi-server), started by a webServer entry of
+// playwright.config.ts beside the app: real HTTP, not page.route.
 const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
 const OCPI = `http://localhost:${Number(process.env.OCPI_TEST_PORT ?? APP_PORT + 1100)}`;
 const TOKEN = 'greenslot-test-token';

@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // E2E_PORT lets several checkouts run their e2e suites side by side without reusing each other's server.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// The test OCPI server's port: its own variable, else beside the app's (the live e2e reads the same).
+const ocpiPort = Number(process.env.OCPI_TEST_PORT ?? port + 1100);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -37,11 +39,20 @@ export default defineConfig({
     }
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    // The e2e suite always runs against the production build (service worker, precache, chunks).
-    command: `npx vite build && npx vite preview --port ${port} --strictPort`,
-    port,
-    timeout: 180_000,
-    reuseExistingServer: !process.env.CI
-  }
+  webServer: [
+    {
+      // The e2e suite always runs against the production build (service worker, precache, chunks).
+      command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+      port,
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI
+    },
+    {
+      // The test OCPI 2.2.1 CPO the live-backend e2e (live*.e2e.ts) talks to (docs/live-backend.md).
+      command: `npx tsx test/ocpi-server/main.ts --port ${ocpiPort}`,
+      url: `http://localhost:${ocpiPort}/health`,
+      timeout: 30_000,
+      reuseExistingServer: !process.env.CI
+    }
+  ]
 });

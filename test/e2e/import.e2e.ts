@@ -53,6 +53,9 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await page.getByRole('link', { name: 'Charge' }).click();
     await expect(page.getByTestId('station-list').locator('li')).toHaveCount(3);
     await expect(page.getByTestId('station-hb-ac-1')).toHaveAttribute('data-status', 'AVAILABLE');
+    // Stations and the site plan name an EVSE by its OCPI evse_id, not the Location's uid.
+    await expect(page.getByTestId('station-hb-ac-1')).toContainText('DE*GSL*E1');
+    await expect(page.getByTestId('plan-hb-ac-1')).toContainText('DE*GSL*E1');
     await expect(page.getByTestId('station-hb-ac-2')).toHaveAttribute('data-status', 'OUTOFORDER');
     await expect(page.getByTestId('station-hb-dc-1')).toContainText('150 kW');
 
@@ -209,7 +212,7 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     expect(evses.find((e) => e.id === 'hb-ac-1')?.status).toBe('CHARGING');
   });
 
-  test('a replay that would clear a driver’s session asks first, says how many, and Cancel keeps it', async ({ page }) => {
+  test('a replay that would archive a driver’s session asks first and says how many; Cancel keeps the day, going ahead keeps the session in the archive', async ({ page }) => {
     await resetApp(page);
     await page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').first().getByRole('button', { name: /Select/ }).click();
     const form = page.getByTestId('request-form');
@@ -232,27 +235,40 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await expect(page.getByTestId('import-done')).toContainText('1 session(s) stored for replay');
 
     await page.getByTestId('replay-log.csv').click();
-    const confirm = page.getByTestId('confirm-dialog');
-    await expect(confirm).toContainText('Replaying log.csv restarts the demo day');
-    await expect(confirm).toContainText('1 driver session(s) in "My sessions"');
-    await confirm.getByTestId('confirm-no').click();
+    const confirm = page.getByTestId('archive-confirm');
+    await expect(confirm).toContainText("Replaying log.csv moves the running day's");
+    await expect(confirm).toContainText('(1 driver session, 0 receipts) into the archive');
+    await expect(confirm).toContainText('"Restore" under Archived days brings the day back');
+    await confirm.getByTestId('archive-confirm-no').click();
     await expect(confirm).toBeHidden();
     await expect(page.getByTestId('replay-message')).toHaveCount(0);
+
+    // Going ahead archives the day: the driver's session still opens, from the archive.
+    await page.getByTestId('replay-log.csv').click();
+    await confirm.getByTestId('archive-confirm-yes').click();
+    await expect(page.getByTestId('replay-message')).toBeVisible({ timeout: 60_000 });
     await page.goto(sessionUrl);
     await expect(page.getByTestId('session-status')).toBeVisible();
+    await expect(page.getByTestId('session-archived')).toBeVisible();
   });
 
-  test('after a Locations import an OCPI Tariff gives the site its price per kWh, and the price line is no longer 0', async ({ page }) => {
+  test('after a Locations import an OCPI Tariff gives the site its price per kWh: the forecast shows a price line instead of its no-price note', async ({ page }) => {
     await resetApp(page, '/operator/import');
     await importText(page, 'harbour.json', [harbourDepotLocation()]);
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-done')).toContainText('The demo now runs on Harbour depot');
+    // A Location carries no price: the forecast says so instead of drawing a flat 0 price line.
+    await page.getByRole('link', { name: 'Charge' }).click();
+    await expect(page.getByTestId('forecast-no-price')).toBeVisible();
+    await page.getByRole('link', { name: 'Operator' }).click();
+    await page.getByRole('link', { name: 'Import' }).click();
     // OCPI 2.2.1 example tariff_8_simple_025kwh.json.
     await importText(page, 'tariff_8_simple_025kwh.json', { country_code: 'DE', party_id: 'ALL', id: '16', currency: 'EUR', elements: [{ price_components: [{ type: 'ENERGY', price: 0.25, vat: 10.0, step_size: 1 }] }], last_updated: '2018-12-17T11:16:55Z' });
     await expect(page.getByTestId('import-kind')).toHaveValue('ocpi-tariffs');
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-done')).toContainText('tariff 16: 0.25 EUR/kWh (excl. VAT) set as the energy price of Harbour depot');
     await page.getByRole('link', { name: 'Charge' }).click();
+    await expect(page.getByTestId('forecast-no-price')).toHaveCount(0);
     await page.getByText('Forecast as a table').click();
     const prices = await page.locator('details table tbody tr td:nth-child(3)').allInnerTexts();
     expect(prices.length).toBeGreaterThan(0);

@@ -39,7 +39,7 @@ test.describe('the car’s own needs (OCPP 2.0.1 NotifyEVChargingNeeds)', () => 
     await form.getByTestId('car-needs-apply').click();
     await expect(form.getByTestId('energy-kwh')).toHaveValue('9.5');
     await expect(form.getByTestId('departure')).toHaveValue('10:30');
-    await expect(form.getByTestId('vehicle-max-kw')).toHaveValue('11');
+    await expect(form.getByTestId('vehicle-kw')).toHaveValue('11');
     for (const f of ['energy', 'departure', 'power']) await expect(form.getByTestId(`from-car-${f}`)).toHaveText('from your car');
     // The driver overrides one field: only that label goes.
     await form.getByTestId('energy-kwh').fill('9');

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { resetApp } from './support';
 
-// Runs against the test OCPI CPO (test/ocpi-server), started by Playwright's webServer entry
-// (test/ocpi-server/playwright.live.config.ts, or the main config once merged): real HTTP, not page.route.
+// Runs against the test OCPI CPO (test/ocpi-server), started by a webServer entry of
+// playwright.config.ts beside the app: real HTTP, not page.route.
 const APP_PORT = Number(process.env.E2E_PORT ?? 4173);
 const OCPI = `http://localhost:${Number(process.env.OCPI_TEST_PORT ?? APP_PORT + 1100)}`;
 const TOKEN = 'greenslot-test-token';
@@ -43,7 +43,7 @@ async function sessionStartMs(page: Page, sessionId: string): Promise<number> {
 }
 
 test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', () => {
-  test('a session appears as ACTIVE, its kWh rises over polls, offline loses nothing, the CDR issues the receipt, and the driver attests it', async ({ page, context }) => {
+  test('a session appears as ACTIVE, its kWh rises over polls, offline loses nothing, the CDR issues the receipt, and the driver claims its green kWh on the demo chain', async ({ page, context }) => {
     test.setTimeout(240_000);
     await resetApp(page);
     const free = page.locator('[data-testid^="station-"][data-status="AVAILABLE"]').filter({ hasText: '11 kW' }).first();
@@ -130,7 +130,7 @@ test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', 
     expect(receipt.claims.length).toBeGreaterThan(0);
     const receiptUrl = page.url();
 
-    // The operator registers the green supply; the driver attests the CDR's receipt on the demo chain.
+    // The operator registers the green supply; the driver claims the CDR's receipt on the demo chain.
     await page.goto('/operator');
     const panel = page.getByTestId('green-supply');
     await panel.scrollIntoViewIfNeeded();
@@ -138,9 +138,10 @@ test.describe('live from the operator backend (OCPI 2.2.1 test CPO over HTTP)', 
     await panel.getByTestId('supply-register').click();
     await expect(panel.getByTestId('supply-tx')).toHaveText(/Confirmed in block \d+/, { timeout: 30_000 });
     await page.goto(receiptUrl);
-    await expect(page.getByTestId('attest-words')).toContainText('delivered 6 kWh', { timeout: 30_000 });
-    await page.getByTestId('attest-button').click();
-    await expect(page.getByTestId('attest-status')).toHaveAttribute('data-state', 'attested', { timeout: 30_000 });
+    // The receipt's claim panel (src/lib/chain/ClaimReceipt.svelte) shows what is signed, then claims it.
+    await expect(page.getByTestId('claim-words')).toContainText('delivered 6 kWh', { timeout: 30_000 });
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   });
 });
 

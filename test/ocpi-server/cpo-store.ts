@@ -29,6 +29,8 @@ export function createCpoStore({ nowMs, countryCode = 'DE', partyId = 'GSL' }: C
   const cdrs = new Map<string, OcpiObject>();
   const tariffs = new Map<string, OcpiObject>();
   const meters = new Map<string, Meter>();
+  // Keys of the sessions startSession made (running or stopped): what reset forgets. A meter ends at stop, this does not.
+  const generated = new Set<string>();
   const cc = countryCode;
   const pid = partyId;
   const key = (o: Record<string, unknown>) => `${String(o.country_code ?? cc)}*${String(o.party_id ?? pid)}*${String(o.id)}`;
@@ -77,8 +79,9 @@ export function createCpoStore({ nowMs, countryCode = 'DE', partyId = 'GSL' }: C
     /** Forgets generated sessions and CDRs (spec examples stay) and sets the clock: a fresh run. */
     reset(atMs: number): void {
       clock = atMs;
-      for (const k of meters.keys()) sessions.delete(k);
-      for (const [k, c] of cdrs) if (sessions.has(k) || String(c.id).startsWith('CDR-')) cdrs.delete(k);
+      for (const k of generated) sessions.delete(k);
+      for (const [k, c] of cdrs) if (String(c.id).startsWith('CDR-')) cdrs.delete(k);
+      generated.clear();
       meters.clear();
     },
     /** Loads objects (e.g. the spec examples) as they are. */
@@ -110,6 +113,7 @@ export function createCpoStore({ nowMs, countryCode = 'DE', partyId = 'GSL' }: C
         last_updated: iso(clock)
       };
       sessions.set(key(s), s);
+      generated.add(key(s));
       meters.set(key(s), { kw });
       setEvseStatus(locationId, evseUid, 'CHARGING');
       return s;

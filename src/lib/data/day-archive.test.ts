@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb, type SessionRow } from './db';
 import { DEFAULT_SITE } from './default-site';
 import { saveSite } from './site-store';
-import { archiveNotice, archiveRunningDay, ArchiveError, restoreArchivedDay, runningDaySummary } from './day-archive';
+import { archiveNotice, archiveRunningDay, ArchiveError, movesDriverRecords, restoreArchivedDay, runningDaySummary } from './day-archive';
 import { findReceipt, findSession, mySessions } from './driver-records';
 
 function db(name: string) {
@@ -86,5 +86,11 @@ describe('archiving the running day', () => {
       'Reset day moves the running day\u2019s 24 sessions (2 driver sessions, 1 receipt) into the archive. Drivers keep their sessions and receipts under My sessions, and "Restore" under Archived days brings the day back.'.replace('\u2019', "'")
     );
     expect(archiveNotice({ summary: { sessions: 0, mine: 0, receipts: 0 }, action: 'Reset day' })).toMatch(/nothing is archived/);
+  });
+
+  it('asks first only when the drivers\' own sessions or receipts would move', () => {
+    expect(movesDriverRecords({ sessions: 24, mine: 0, receipts: 0 })).toBe(false);
+    expect(movesDriverRecords({ sessions: 24, mine: 1, receipts: 0 })).toBe(true);
+    expect(movesDriverRecords({ sessions: 0, mine: 0, receipts: 1 })).toBe(true);
   });
 });

@@ -33,6 +33,14 @@ export async function runningDaySummary({ db }: { db: GreenSlotDb }): Promise<Ru
   });
 }
 
+/**
+ * Whether archiving the running day moves any of the drivers' own records (their sessions or receipts):
+ * import-page actions ask first only then; a day of simulated sessions alone is archived without asking.
+ */
+export function movesDriverRecords(summary: RunningDaySummary): boolean {
+  return summary.mine > 0 || summary.receipts > 0;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /**

@@ -3,6 +3,7 @@ import { pollOcpi, type FetchLike } from '$lib/core/ocpi/pollOcpi';
 import { getDb } from '$lib/data/db';
 import { reconcileCdrReceipts } from '$lib/data/commit-live-ocpi';
 import { ingestLiveOcpi } from '$lib/data/ingest-live-ocpi';
+import { pwa } from './pwa.svelte';
 import { livePollUrl, OCPI_LIVE_KEY, validateOcpiLiveConfig, type OcpiLiveConfig, type OcpiLiveMemory, type OcpiLiveSetting } from '$lib/data/ocpi-live-config';
 
 const DEFAULT_CONFIG: OcpiLiveConfig = { sessionsUrl: '', cdrsUrl: '', token: '', intervalS: 30, tokenEncoding: 'base64', enabled: false };
@@ -55,7 +56,8 @@ class OcpiLiveState {
     try {
       await this.#adoptStored();
       if (!this.config.sessionsUrl) return;
-      if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      // The app's one notion of offline (pwa.online), as the status poller uses.
+      if (!pwa.online || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
         this.memory = { ...this.memory, lastAttemptMs: at, lastOutcome: 'offline', lastMessage: 'the browser is offline' };
         return;
       }
@@ -67,6 +69,8 @@ class OcpiLiveState {
         const mem = memory[module] ?? {};
         const url = livePollUrl({ url: endpoint, serverTimeMs: mem.serverTimeMs });
         const r = await pollOcpi({ url, token: this.config.token, tokenEncoding: this.config.tokenEncoding, fetch: fetchFn, etag: mem.url === url ? mem.etag : undefined });
+        if (r.kind === 'offline') void pwa.requestFailed();
+        else pwa.requestSucceeded();
         if (r.kind === 'offline' || r.kind === 'error') {
           this.memory = { ...memory, lastOutcome: r.kind, lastMessage: `${module}: ${r.message}` };
           return;

@@ -15,7 +15,7 @@ import { createWalletClient } from 'viem';
 import demoSite from '../../../../examples/sites/demo.json';
 import { memoryJournal } from './chainJournal';
 import { dexieJournal } from './dexieJournal';
-import { DEMO_SITE_ID, startEmbeddedChain } from './startEmbeddedChain';
+import { DEMO_SITE_ID, deployedAnotherLedgerBuild, startEmbeddedChain } from './startEmbeddedChain';
 
 const keys = {
   driverKey: '0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
@@ -114,5 +114,35 @@ describe('startEmbeddedChain', () => {
     expect(logs.length).toBeGreaterThan(0); // role and site events of the deployment
     await expect(rpc('eth_subscribe', ['newHeads'])).rejects.toMatchObject({ code: 4200 });
     await expect(rpc('eth_sendRawTransaction', ['0x1234'])).rejects.toMatchObject({ code: -32000 });
+  });
+});
+
+describe('startEmbeddedChain after an app update', () => {
+  it('starts a fresh demo chain when the stored one runs a ledger of another build (its first transaction deployed other code)', async () => {
+    const { privateKeyToAccount } = await import('viem/accounts');
+    const journal = memoryJournal();
+    await journal.saveKeys(keys);
+    // An older build's "ledger": the demo operator's first transaction deploys other creation code.
+    const operator = privateKeyToAccount(keys.operatorKey);
+    const rawTx = await operator.signTransaction({ chainId: embeddedChain.id, nonce: 0, gas: 100_000n, maxFeePerGas: 10_000_000_000n, maxPriorityFeePerGas: 1n, type: 'eip1559', data: '0x600a600c600039600a6000f3602a60005260206000f3' });
+    await journal.append({ rawTx, timestampSec: 1_700_000_100 });
+    expect(deployedAnotherLedgerBuild(await journal.loadEntries())).toBe(true);
+
+    const chain = await startEmbeddedChain({ journal });
+    const client = createPublicClient({ chain: embeddedChain, transport: custom(chain.provider) });
+    // This build's ledger answers a call only it has, and the demo site is registered on it.
+    expect(await isSiteRegistered({ client, ledgerAddress: chain.ledgerAddress, siteId: DEMO_SITE_ID })).toBe(true);
+    expect(deployedAnotherLedgerBuild(await journal.loadEntries())).toBe(false);
+  });
+
+  it('keeps a stored chain whose ledger is this build’s, and an empty journal is not another build', async () => {
+    expect(deployedAnotherLedgerBuild([])).toBe(false);
+    const journal = memoryJournal();
+    const first = await startEmbeddedChain({ journal, keys });
+    const entries = await journal.loadEntries();
+    expect(deployedAnotherLedgerBuild(entries)).toBe(false);
+    const again = await startEmbeddedChain({ journal });
+    expect(again.ledgerAddress).toBe(first.ledgerAddress);
+    expect((await journal.loadEntries()).length).toBe(entries.length);
   });
 });

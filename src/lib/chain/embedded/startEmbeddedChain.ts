@@ -1,10 +1,10 @@
-import { createWalletClient, custom, encodeDeployData, getContractAddress, type Address, type Hex } from 'viem';
+import { createWalletClient, custom, encodeDeployData, getContractAddress, parseTransaction, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { embeddedChain } from '../chains';
 import { greenClaimLedgerAbi } from '../generated/greenClaimLedgerAbi';
 import { greenClaimLedgerBytecode } from '../generated/greenClaimLedgerBytecode';
 import { registerSiteWithOperator } from '../registerSite';
-import { memoryJournal, type ChainJournal, type DemoKeys } from './chainJournal';
+import { memoryJournal, type ChainJournal, type DemoKeys, type JournalEntry } from './chainJournal';
 import { EmbeddedEvm } from './embeddedEvm';
 import { createEmbeddedProvider, type EmbeddedProvider } from './embeddedProvider';
 
@@ -49,6 +49,12 @@ export async function startEmbeddedChain({
   chainId = embeddedChain.id,
   demoSiteIds = [DEMO_SITE_ID]
 }: StartEmbeddedChainParameters = {}): Promise<EmbeddedChain> {
+  if (deployedAnotherLedgerBuild(await journal.loadEntries())) {
+    // This browser's demo chain runs a ledger from an older app build (another ABI, other rules): the
+    // app could neither read nor claim on it. Its records only ever lived in this demo chain, so it
+    // starts afresh, as "wipe the demo chain" would (real chains are never touched).
+    await journal.clear();
+  }
   let demoKeys = await journal.loadKeys();
   if (!demoKeys) {
     demoKeys = keys ?? { driverKey: generatePrivateKey(), operatorKey: generatePrivateKey() };
@@ -79,6 +85,22 @@ export async function startEmbeddedChain({
     if (outcome && outcome.state !== 'confirmed') throw new Error(`embedded chain: registering demo site ${siteId} failed: ${outcome.error.message}`);
   }
   return { provider, chainId, ledgerAddress, driver: driver.address, operator: operator.address, evm, journal };
+}
+
+/**
+ * True when the journal's first transaction (the ledger's deployment by the demo operator) deployed
+ * other creation code than this build's GreenClaimLedger. An unreadable first entry counts as another
+ * build too: replaying it could not give this build's ledger either.
+ */
+export function deployedAnotherLedgerBuild(entries: readonly JournalEntry[]): boolean {
+  const first = entries[0];
+  if (!first) return false;
+  try {
+    const tx = parseTransaction(first.rawTx);
+    return tx.to != null || !(tx.data ?? '0x').toLowerCase().startsWith(greenClaimLedgerBytecode.toLowerCase());
+  } catch {
+    return true;
+  }
 }
 
 let browserChain: Promise<EmbeddedChain> | undefined;

@@ -10,6 +10,7 @@ import { canonicalJson, createReceipt, type Receipt } from '../../src/lib/chain/
 import { registerGreenSupply } from '../../src/lib/chain/registerGreenSupply';
 import { registerSiteWithOperator } from '../../src/lib/chain/registerSite';
 import { deployLocal } from '../../contracts/scripts/deploy-local';
+import { shoot } from './support';
 
 // The demo site: the operator panel anchors the receipts of the app's current site.
 const SITE = 'demo';
@@ -213,6 +214,7 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(page.getByTestId('verify-anchor')).toContainText('3 receipts');
     await expect(page.getByTestId('verify-range')).toHaveCount(1);
     await expect(page.getByTestId('verify-range')).toContainText('SOLAR');
+    await shoot(page, 'verify');
     await expect(page.getByTestId('verify-claim')).toContainText('by Merkle proof');
 
     // No chain for this proof at all (another chain chosen, its node down): still valid, offline.

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { resetApp } from './support';
+import { resetApp, shoot } from './support';
 import { countReplaySessions, generationMixCsv, importGenerationMix, importSessionLog, sessionLogCsv } from '../support/import-fixtures';
 import { harbourDepotLocation, HARBOUR_PATCHES } from '../../src/lib/data/testing/ocpi-fixtures';
 
@@ -65,6 +65,7 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await page.getByTestId('import-run').click();
     await expect(page.getByTestId('import-done')).toContainText('2 of 3 status patch(es) applied');
     await expect(page.getByTestId('import-left-out')).toContainText('stale patch');
+    await shoot(page, 'operator-import');
 
     await page.getByRole('link', { name: 'Charge' }).click();
     await expect(page.getByTestId('station-hb-ac-1')).toHaveAttribute('data-status', 'CHARGING');

@@ -44,6 +44,19 @@ describe('ledgerSupplyWh', () => {
     );
   });
 
+  it('claims nothing in a slot whose green energy registers no whole Wh, even when the receipt kept 1 Wh (fast-check counterexample)', () => {
+    // 0.000999999 kWh of biomass registers 0 Wh; the receipt's 0.0009999990000000001 kWh keeps 1 Wh.
+    const supply = ledgerSupplyWh({ greenKWhBySource: { wind: 9.868639239000542e-20, biomass: 0.000999999 } });
+    expect(supply.sourceWh).toEqual([0, 0, 0, 0]);
+    const receipt = createReceipt({
+      sessionId: 'tiny', siteId: 'site', stationId: 'e', timeline: { startMs: 0, slotMinutes: 15 }, firstSlot: 4, lastSlot: 4,
+      deliveredKWh: 0.0009999990000000001, greenKWhBySlot: [{ slot: 4, energyKWh: 0.0009999990000000001 }], issuedAtMs: 0
+    });
+    expect(receipt.greenWh).toBe(1);
+    const metered = meteredReceiptFromReceipt({ receipt, beneficiary: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', deadlineSec: 1, supplyWhBySlot: new Map([[4, supply]]) });
+    expect(metered.claims).toEqual([]);
+  });
+
   it('leaves at most a few Wh of a slot unclaimed by one session that takes all of it', () => {
     const supply = ledgerSupplyWh({ greenKWhBySource: { solar: 1.0009, wind: 0.0009 } });
     expect(supply).toEqual({ greenWh: 1000, sourceWh: [1000, 0, 0, 0], claimableWh: 1001 });

@@ -52,9 +52,12 @@ export function meteredReceiptFromReceipt({ receipt, beneficiary, deadlineSec, r
   const claims: GreenClaim[] = [];
   for (const c of receipt.claims) {
     const supplied = supplyWhBySlot?.get(c.slot);
-    const fromSupply = !!supplied && supplied.sourceWh.some((w) => w > 0);
+    // Known supply decides alone: a slot that registers no whole Wh (its green energy rounded down to
+    // 0) gets no claim, even when this receipt's own rounding kept 1 Wh (the ledger would refuse it).
+    const fromSupply = !!supplied;
     const weights = fromSupply ? supplied.sourceWh : receiptWeights.some((w) => w > 0) ? receiptWeights : [0, 0, 0, 1];
     const sum = weights.reduce((a, b) => a + b, 0);
+    if (sum === 0) continue;
     // Σ over sessions of floor(green) ≤ claimableWh, so Σ floor(green · w / claimable) ≤ w per source.
     const total = fromSupply ? Math.max(sum, supplied.claimableWh) : sum;
     const startMinute = BigInt(receiptLedgerSlot({ receipt, slot: c.slot }));

@@ -1,5 +1,5 @@
 import type { ValidationIssue } from '$lib/core/errors';
-import { validateOcpiPollConfig } from './ocpi-poll-config';
+import { validateOcpiEndpointSettings } from './ocpi-endpoint-settings';
 
 /** What the operator configured for live sessions (stored in settings under `ocpiLive`). */
 export type OcpiLiveConfig = {
@@ -40,12 +40,11 @@ export const OCPI_LIVE_KEY = 'ocpiLive';
 
 /** Validates both endpoints, the token and the interval with the Locations poll's rules (empty = valid). */
 export function validateOcpiLiveConfig({ config }: { config: OcpiLiveConfig }): ValidationIssue[] {
-  const base = { token: config.token, intervalS: config.intervalS, tokenEncoding: config.tokenEncoding, enabled: config.enabled };
-  const sessions = validateOcpiPollConfig({ config: { ...base, url: config.sessionsUrl } }).map((i) => (i.where === 'url' ? { ...i, where: 'sessionsUrl' } : i));
-  const cdrs = validateOcpiPollConfig({ config: { ...base, url: config.cdrsUrl } })
-    .filter((i) => i.where === 'url')
-    .map((i) => ({ ...i, where: 'cdrsUrl' }));
-  return [...sessions, ...cdrs];
+  const urls = [
+    { where: 'sessionsUrl', url: config.sessionsUrl },
+    { where: 'cdrsUrl', url: config.cdrsUrl }
+  ];
+  return validateOcpiEndpointSettings({ urls, token: config.token, intervalS: config.intervalS });
 }
 
 /** The URL of one poll: the module endpoint with `date_from` a margin before the last known backend time. */

@@ -4,6 +4,26 @@ import { ocpiEndpointProblem } from '$lib/core/ocpi/ocpiEndpointProblem';
 /** Polling interval bounds, s: faster hammers the backend, slower is not "live". */
 export const POLL_INTERVAL_RANGE_S = { min: 10, max: 3600 } as const;
 
+/** What every OCPI poller's config holds besides its endpoint URL(s). */
+export type OcpiPollerConfig = {
+  /** Credentials token the backend issued (sent as `Authorization: Token …`). */
+  token: string;
+  /** Seconds between polls. */
+  intervalS: number;
+  /** OCPI 2.2.1 sends the token Base64-encoded; 2.1.1 backends want it raw. */
+  tokenEncoding: 'base64' | 'raw';
+  enabled: boolean;
+};
+
+/** What every OCPI poller's memory holds besides its validators: the age of the known state and the last outcome. */
+export type OcpiPollerMemory = {
+  /** When the backend last confirmed the state, epoch ms (wall clock). */
+  lastSuccessMs?: number;
+  lastAttemptMs?: number;
+  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'offline';
+  lastMessage?: string;
+};
+
 /** One endpoint field of a polling form: its field name and the URL typed into it. */
 export type OcpiEndpointField = { where: string; url: string };
 

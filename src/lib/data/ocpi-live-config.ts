@@ -1,16 +1,12 @@
 import type { ValidationIssue } from '$lib/core/errors';
-import { validateOcpiEndpointSettings } from './ocpi-endpoint-settings';
+import { validateOcpiEndpointSettings, type OcpiPollerConfig, type OcpiPollerMemory } from './ocpi-endpoint-settings';
 
 /** What the operator configured for live sessions (stored in settings under `ocpiLive`). */
-export type OcpiLiveConfig = {
+export type OcpiLiveConfig = OcpiPollerConfig & {
   /** OCPI Sessions module endpoint, e.g. `https://cpo.example/ocpi/cpo/2.2.1/sessions`. */
   sessionsUrl: string;
   /** OCPI CDRs module endpoint. */
   cdrsUrl: string;
-  token: string;
-  intervalS: number;
-  tokenEncoding: 'base64' | 'raw';
-  enabled: boolean;
 };
 
 /** What one module's polls left behind. */
@@ -23,13 +19,9 @@ export type OcpiLiveModuleMemory = {
 };
 
 /** What the polls left: per-module validators, the age of the known state, the last outcome. */
-export type OcpiLiveMemory = {
+export type OcpiLiveMemory = OcpiPollerMemory & {
   sessions?: OcpiLiveModuleMemory;
   cdrs?: OcpiLiveModuleMemory;
-  lastSuccessMs?: number;
-  lastAttemptMs?: number;
-  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'offline';
-  lastMessage?: string;
 };
 
 /** The stored settings row value. */

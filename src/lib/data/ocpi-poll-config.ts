@@ -1,28 +1,16 @@
 import type { ValidationIssue } from '$lib/core/errors';
-import { validateOcpiEndpointSettings } from './ocpi-endpoint-settings';
+import { validateOcpiEndpointSettings, type OcpiPollerConfig, type OcpiPollerMemory } from './ocpi-endpoint-settings';
 
 /** What the operator configured for live status polling (stored in settings under `ocpiPoll`). */
-export type OcpiPollConfig = {
+export type OcpiPollConfig = OcpiPollerConfig & {
   /** OCPI Locations module endpoint, e.g. `https://cpo.example/ocpi/2.2.1/locations`. */
   url: string;
-  /** Credentials token the backend issued (sent as `Authorization: Token …`). */
-  token: string;
-  /** Seconds between polls. */
-  intervalS: number;
-  /** OCPI 2.2.1 sends the token Base64-encoded; 2.1.1 backends want it raw. */
-  tokenEncoding: 'base64' | 'raw';
-  enabled: boolean;
 };
 
 /** What the last polls left behind: conditional-request validators and the age of the known state. */
-export type OcpiPollMemory = {
+export type OcpiPollMemory = OcpiPollerMemory & {
   etag?: string;
   lastModified?: string;
-  /** When the backend last confirmed the state (200 or 304), epoch ms (wall clock). */
-  lastSuccessMs?: number;
-  lastAttemptMs?: number;
-  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'offline';
-  lastMessage?: string;
 };
 
 /** The stored settings row value. */

@@ -1,19 +1,8 @@
 import { ValidationError, type ValidationIssue } from '$lib/core/errors';
 import type { FetchLike } from '$lib/core/ocpi/pollOcpi';
 import { getDb } from '$lib/data/db';
+import type { OcpiPollerMemory } from '$lib/data/ocpi-endpoint-settings';
 import { pwa } from './pwa.svelte';
-
-/** What every poller's config holds besides its endpoint(s). */
-export type OcpiPollerConfig = { token: string; intervalS: number; enabled: boolean };
-
-/** What every poller's memory holds besides its validators. */
-export type OcpiPollerMemory = {
-  /** When the backend last confirmed the state, epoch ms (wall clock). */
-  lastSuccessMs?: number;
-  lastAttemptMs?: number;
-  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'offline';
-  lastMessage?: string;
-};
 
 /**
  * The loop every OCPI poller shares: config and memory stored in Dexie settings under one key, a
@@ -21,7 +10,7 @@ export type OcpiPollerMemory = {
  * reads the stored setting first, so a change, a re-timing or a Stop in another tab is followed;
  * after a poll only the memory is written back. Subclasses say what one poll fetches and stores.
  */
-export abstract class OcpiPoller<C extends OcpiPollerConfig, M extends OcpiPollerMemory> {
+export abstract class OcpiPoller<C extends { intervalS: number; enabled: boolean }, M extends OcpiPollerMemory> {
   config = $state<C>({} as C);
   memory = $state<M>({} as M);
   polling = $state(false);

@@ -3,10 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ValidationIssue } from '$lib/core/errors';
 import type { FetchLike } from '$lib/core/ocpi/pollOcpi';
 import { getDb } from '$lib/data/db';
-import { OcpiPoller, type OcpiPollerConfig, type OcpiPollerMemory } from './ocpi-poller.svelte';
+import type { OcpiPollerMemory } from '$lib/data/ocpi-endpoint-settings';
+import { OcpiPoller } from './ocpi-poller.svelte';
 import { pwa } from './pwa.svelte';
 
-type Config = OcpiPollerConfig & { url: string };
+type Config = { url: string; token: string; intervalS: number; enabled: boolean };
 type Memory = OcpiPollerMemory & { etag?: string };
 const KEY = 'pollerTest';
 

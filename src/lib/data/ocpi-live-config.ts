@@ -1,16 +1,12 @@
 import type { ValidationIssue } from '$lib/core/errors';
-import { validateOcpiPollConfig } from './ocpi-poll-config';
+import { validateOcpiEndpointSettings, type OcpiPollerConfig, type OcpiPollerMemory } from './ocpi-endpoint-settings';
 
 /** What the operator configured for live sessions (stored in settings under `ocpiLive`). */
-export type OcpiLiveConfig = {
+export type OcpiLiveConfig = OcpiPollerConfig & {
   /** OCPI Sessions module endpoint, e.g. `https://cpo.example/ocpi/cpo/2.2.1/sessions`. */
   sessionsUrl: string;
   /** OCPI CDRs module endpoint. */
   cdrsUrl: string;
-  token: string;
-  intervalS: number;
-  tokenEncoding: 'base64' | 'raw';
-  enabled: boolean;
 };
 
 /** What one module's polls left behind. */
@@ -23,13 +19,9 @@ export type OcpiLiveModuleMemory = {
 };
 
 /** What the polls left: per-module validators, the age of the known state, the last outcome. */
-export type OcpiLiveMemory = {
+export type OcpiLiveMemory = OcpiPollerMemory & {
   sessions?: OcpiLiveModuleMemory;
   cdrs?: OcpiLiveModuleMemory;
-  lastSuccessMs?: number;
-  lastAttemptMs?: number;
-  lastOutcome?: 'ok' | 'not-modified' | 'error' | 'offline';
-  lastMessage?: string;
 };
 
 /** The stored settings row value. */
@@ -40,12 +32,11 @@ export const OCPI_LIVE_KEY = 'ocpiLive';
 
 /** Validates both endpoints, the token and the interval with the Locations poll's rules (empty = valid). */
 export function validateOcpiLiveConfig({ config }: { config: OcpiLiveConfig }): ValidationIssue[] {
-  const base = { token: config.token, intervalS: config.intervalS, tokenEncoding: config.tokenEncoding, enabled: config.enabled };
-  const sessions = validateOcpiPollConfig({ config: { ...base, url: config.sessionsUrl } }).map((i) => (i.where === 'url' ? { ...i, where: 'sessionsUrl' } : i));
-  const cdrs = validateOcpiPollConfig({ config: { ...base, url: config.cdrsUrl } })
-    .filter((i) => i.where === 'url')
-    .map((i) => ({ ...i, where: 'cdrsUrl' }));
-  return [...sessions, ...cdrs];
+  const urls = [
+    { where: 'sessionsUrl', url: config.sessionsUrl },
+    { where: 'cdrsUrl', url: config.cdrsUrl }
+  ];
+  return validateOcpiEndpointSettings({ urls, token: config.token, intervalS: config.intervalS });
 }
 
 /** The URL of one poll: the module endpoint with `date_from` a margin before the last known backend time. */

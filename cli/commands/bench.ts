@@ -6,7 +6,7 @@ import { solveWithHighs } from '../../src/lib/core/optimization/highs-adapter';
 import type { LpSolution } from '../../src/lib/core/optimization/lp-solution';
 import { generateGate } from '../../src/lib/core/optimization/testing/generate-gate';
 import { toLpText } from '../../src/lib/core/optimization/to-lp-text';
-import type { StrategyName } from '../../src/lib/core/optimization/schedule';
+import type { StrategyName } from '../../src/lib/core/model/strategy-name';
 import { writeTextFile } from '../load/write-text-file';
 import { choiceOption, numberOption, parseOptions } from '../parse-options';
 import { median } from '../bench/stats';

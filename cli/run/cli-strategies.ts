@@ -1,4 +1,4 @@
-import type { StrategyName } from '../../src/lib/core/optimization/schedule';
+import type { StrategyName } from '../../src/lib/core/model/strategy-name';
 
 /** Scheduler names of issue 2's replay command (`optimal` = the HiGHS optimizer). */
 export const SCHEDULER_NAMES = ['optimal', 'edf', 'llf', 'rr', 'fcfs', 'uncontrolled', 'offline'] as const;

@@ -1,5 +1,5 @@
 import type { Site } from '../../src/lib/core/grid/site';
-import type { StrategyName } from '../../src/lib/core/optimization/schedule';
+import type { StrategyName } from '../../src/lib/core/model/strategy-name';
 import type { ChargingRequest } from '../../src/lib/core/model/charging-request';
 import type { Timeline } from '../../src/lib/core/time/timeline';
 import type { EngineSnapshot } from '../../src/lib/core/engine/types';

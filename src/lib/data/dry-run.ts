@@ -1,4 +1,6 @@
-import type { ActiveSession, ScheduleInput, StrategyName } from '$lib/core/optimization/schedule';
+import type { ActiveSession } from '$lib/core/model/active-session';
+import type { ScheduleInput } from '$lib/core/model/scheduler';
+import type { StrategyName } from '$lib/core/model/strategy-name';
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
 import type { ChargingRequest } from '$lib/core/model/charging-request';

@@ -1,6 +1,6 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { SessionPlan } from '$lib/core/optimization/schedule';
+import type { SessionPlan } from '$lib/core/model/session-plan';
 import type { CdrSession, CdrPlace } from '$lib/core/ocpi/writeOcpiCdr';
 import type { SessionCsvRow } from '$lib/core/ocpp/writeSessionsCsv';
 import type { SlotCsvRow } from '$lib/core/ocpp/writeSlotResultsCsv';

@@ -1,6 +1,6 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
-import type { StrategyName } from '$lib/core/optimization/schedule';
+import type { StrategyName } from '$lib/core/model/strategy-name';
 import { slotStartMs } from '$lib/core/time/gates';
 import { localToUtcMs, toLocalDateTime } from '$lib/core/time/zoned-time';
 import type { SchedulerName } from '$lib/workers/protocol';

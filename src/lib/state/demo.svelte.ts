@@ -1,7 +1,8 @@
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
 import type { ChargingRequest } from '$lib/core/model/charging-request';
-import type { Scheduler, StrategyName } from '$lib/core/optimization/schedule';
+import type { Scheduler } from '$lib/core/model/scheduler';
+import type { StrategyName } from '$lib/core/model/strategy-name';
 import type { Engine, EngineSnapshot, GateRecord } from '$lib/core/engine/types';
 import { createEngine } from '$lib/core/engine/engine';
 import { edfScheduler } from '$lib/core/baselines/edf';

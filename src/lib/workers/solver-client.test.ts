@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScheduleInput, ScheduleResult } from '$lib/core/optimization/schedule';
+import type { ScheduleInput, ScheduleResult } from '$lib/core/model/scheduler';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 import { createSolverClient, SolverTimeoutError, type WorkerLike } from './solver-client';
 import { workerScheduler } from './worker-scheduler';

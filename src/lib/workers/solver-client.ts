@@ -1,5 +1,6 @@
 import { BaseError } from '$lib/core/errors';
-import type { ScheduleInput, ScheduleResult, StrategyName } from '$lib/core/optimization/schedule';
+import type { ScheduleInput, ScheduleResult } from '$lib/core/model/scheduler';
+import type { StrategyName } from '$lib/core/model/strategy-name';
 import type { CompareMessage, CompareRow, SchedulerName, WorkerRequest, WorkerResponse } from './protocol';
 
 /** The solver did not answer within its budget (the worker is restarted). */

@@ -1,4 +1,5 @@
-import type { Scheduler, StrategyName } from '$lib/core/optimization/schedule';
+import type { Scheduler } from '$lib/core/model/scheduler';
+import type { StrategyName } from '$lib/core/model/strategy-name';
 import type { SchedulerName } from './protocol';
 import type { SolverClient } from './solver-client';
 

@@ -1,4 +1,4 @@
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { allocateByPriority } from './allocate-by-priority';
 import { compareId } from './compare-id';
 import { simulatePolicy, type PolicySession } from './simulate-policy';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine';
 import { computeMetrics } from '../metrics/compute-metrics';
 import { optimizeCharging } from '../optimization/optimize-charging';
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { simulateChargingRequests } from '../simulation/simulate-charging-requests';
 import { smallSite } from '../testing/small-site';
 import { edfScheduler } from './edf';

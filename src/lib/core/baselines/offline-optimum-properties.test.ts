@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine';
 import { arbitraryRequests } from '../engine/testing/arbitrary-requests';
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { optimizeCharging } from '../optimization/optimize-charging';
 import type { ChargingRequest } from '../model/charging-request';
 import { smallSite, TEST_TIMELINE } from '../testing/small-site';

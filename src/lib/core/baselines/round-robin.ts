@@ -1,4 +1,4 @@
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { allocateEqualShares } from './allocate-equal-shares';
 import { compareRequestTime } from './fcfs';
 import { simulatePolicy } from './simulate-policy';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGridRows, evaluateGridRows } from '../grid/grid-rows';
-import type { Scheduler, ScheduleResult } from '../optimization/schedule';
+import type { Scheduler, ScheduleResult } from '../model/scheduler';
 import { edfScheduler } from './edf';
 import { fcfsScheduler } from './fcfs';
 import { llfScheduler } from './llf';

@@ -1,7 +1,8 @@
 import { BaseError } from '../errors';
 import type { Site } from '../grid/site';
 import { optimizeCharging } from '../optimization/optimize-charging';
-import type { Scheduler, StrategyName } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
+import type { StrategyName } from '../model/strategy-name';
 import type { ChargingRequest } from '../model/charging-request';
 import type { Timeline } from '../time/timeline';
 import { edfScheduler } from './edf';

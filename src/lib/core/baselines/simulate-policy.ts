@@ -1,5 +1,7 @@
 import { buildGridRows, type GridRow } from '../grid/grid-rows';
-import type { ActiveSession, ScheduleInput, ScheduleResult, SessionPlan } from '../optimization/schedule';
+import type { ActiveSession } from '../model/active-session';
+import type { ScheduleInput, ScheduleResult } from '../model/scheduler';
+import type { SessionPlan } from '../model/session-plan';
 import { slotHours } from '../time/gates';
 import { ALLOCATION_EPS, type PowerClaim } from './allocate-by-priority';
 import { planGreenShares } from './plan-green-shares';

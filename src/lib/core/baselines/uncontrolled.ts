@@ -1,4 +1,4 @@
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { ALLOCATION_EPS, claimCapKw, claimFloorKw } from './allocate-by-priority';
 import { simulatePolicy } from './simulate-policy';
 

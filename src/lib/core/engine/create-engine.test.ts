@@ -3,7 +3,7 @@ import { edfScheduler } from '../baselines/edf';
 import { fcfsScheduler } from '../baselines/fcfs';
 import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import type { ChargingRequest } from '../model/charging-request';
 import { createEngine } from './create-engine';
 import type { EngineEvent } from './types';

@@ -8,7 +8,7 @@ import { arbitraryLineToLineSite, arbitrarySite } from '../testing/arbitrary-gat
 import { TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { buildGridRows, evaluateGridRows } from '../grid/grid-rows';
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import { gateForRequest } from '../time/gates';
 import { createEngine } from './create-engine';
 import { arbitraryRequests } from './testing/arbitrary-requests';

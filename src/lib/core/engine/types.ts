@@ -2,7 +2,8 @@ import type { Site } from '../grid/site';
 import type { Timeline } from '../time/timeline';
 import type { SourceKWh, SourceMix } from '../energy/sources';
 import type { ChargingRequest, Preference } from '../model/charging-request';
-import type { Scheduler, ScheduleResult, StrategyName } from '../optimization/schedule';
+import type { Scheduler, ScheduleResult } from '../model/scheduler';
+import type { StrategyName } from '../model/strategy-name';
 
 /**
  * The engine's public data. Everything here is plain, structured-cloneable data (no Maps, no

@@ -3,7 +3,7 @@ import { edfScheduler } from '../baselines/edf';
 import { smallSite, TEST_START_MS, TEST_TIMELINE } from '../testing/small-site';
 import { uncontrolledScheduler } from '../baselines/uncontrolled';
 import { createEngine } from '../engine/create-engine';
-import type { Scheduler } from '../optimization/schedule';
+import type { Scheduler } from '../model/scheduler';
 import type { ChargingRequest } from '../model/charging-request';
 import { computeMetrics } from './compute-metrics';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Site } from '../grid/site';
-import type { SessionPlan } from '../optimization/schedule';
+import type { SessionPlan } from '../model/session-plan';
 import { setChargingProfileRequestsFromPlans } from './setChargingProfileRequestsFromPlans';
 
 const site: Site = {

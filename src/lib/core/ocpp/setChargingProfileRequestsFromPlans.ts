@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors';
 import type { Site } from '../grid/site';
-import type { SessionPlan } from '../optimization/schedule';
+import type { SessionPlan } from '../model/session-plan';
 import type { Timeline } from '../time/timeline';
 import { buildSetChargingProfileRequest } from './buildSetChargingProfileRequest';
 import type { SetChargingProfileRequest } from './setChargingProfileRequestSchema';

@@ -8,7 +8,7 @@ import { LpModelBuilder } from './lp-model-builder';
 import { encodeLpId } from './lp-name';
 import { marginalRatesForSlots } from './marginal-rates-for-slots';
 import { OBJECTIVE_TERMS, type TermContext, type TermSession } from './objective-terms';
-import type { ScheduleInput } from './schedule';
+import type { ScheduleInput } from '../model/scheduler';
 import { strategyWeights, type ObjectiveWeights } from './strategies';
 
 /** How minimum charging power (minKw > 0) is modelled. */

@@ -1,4 +1,4 @@
-import type { ScheduleInput } from './schedule';
+import type { ScheduleInput } from '../model/scheduler';
 import { PREFERENCE_SCALES, STRATEGY_WEIGHTS } from './strategies';
 
 /**

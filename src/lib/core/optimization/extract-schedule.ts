@@ -1,5 +1,6 @@
 import type { ChargingModel } from './charging-model';
-import type { ActiveSession, SessionPlan } from './schedule';
+import type { ActiveSession } from '../model/active-session';
+import type { SessionPlan } from '../model/session-plan';
 
 /** Parameters of `extractSchedule`. */
 export type ExtractScheduleParameters = {

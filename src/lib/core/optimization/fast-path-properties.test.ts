@@ -5,7 +5,7 @@ import { limitViolations } from '../testing/limit-violations';
 import { buildChargingModel } from './build-charging-model';
 import { solveWithHighs } from './highs-adapter';
 import { optimizeCharging } from './optimize-charging';
-import type { ScheduleInput, ScheduleResult } from './schedule';
+import type { ScheduleInput, ScheduleResult } from '../model/scheduler';
 import { strategyWeights } from './strategies';
 
 /**

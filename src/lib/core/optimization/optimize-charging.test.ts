@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { solveWithGlpk } from './glpk-adapter';
 import { optimizeCharging } from './optimize-charging';
-import type { ScheduleResult } from './schedule';
+import type { ScheduleResult } from '../model/scheduler';
 import { generateGate } from './testing/generate-gate';
 import { arbitraryScheduleInput } from '../testing/arbitrary-gates';
 import { limitViolations } from '../testing/limit-violations';

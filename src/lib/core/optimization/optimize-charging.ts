@@ -8,7 +8,8 @@ import { rowActivities, type LpModel } from './lp-model';
 import type { LpSolution, LpSolveOptions } from './lp-solution';
 import { repairPower } from './repair-power';
 import { roundMinPower } from './round-min-power';
-import type { ActiveSession, ScheduleInput, ScheduleResult, Scheduler } from './schedule';
+import type { ActiveSession } from '../model/active-session';
+import type { ScheduleInput, ScheduleResult, Scheduler } from '../model/scheduler';
 import { strategyWeights, type ObjectiveWeights } from './strategies';
 import { validateLpModel } from './validate-lp-model';
 

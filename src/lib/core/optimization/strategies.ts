@@ -1,5 +1,5 @@
 import type { Preference } from '../model/charging-request';
-import type { StrategyName } from './schedule';
+import type { StrategyName } from '../model/strategy-name';
 
 /**
  * Weights of the objective terms (see objective-terms.ts for what each term does). All terms

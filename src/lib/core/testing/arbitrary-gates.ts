@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { Site } from '../grid/site';
-import type { ActiveSession, ScheduleInput, StrategyName } from '../optimization/schedule';
+import type { ActiveSession } from '../model/active-session';
+import type { ScheduleInput } from '../model/scheduler';
+import type { StrategyName } from '../model/strategy-name';
 import type { Preference } from '../model/charging-request';
 import { activeSession, gate, smallSite, TEST_START_MS } from './small-site';
 

@@ -1,5 +1,5 @@
 import { buildGridRows, evaluateGridRows } from '../grid/grid-rows';
-import type { ScheduleInput, ScheduleResult } from '../optimization/schedule';
+import type { ScheduleInput, ScheduleResult } from '../model/scheduler';
 
 /**
  * Every way a result can break the rules, as readable strings (empty = fine): power outside

@@ -1,6 +1,7 @@
 import type { SourceMix } from '../energy/sources';
 import type { PhaseConnection, Site } from '../grid/site';
-import type { ActiveSession, ScheduleInput } from '../optimization/schedule';
+import type { ActiveSession } from '../model/active-session';
+import type { ScheduleInput } from '../model/scheduler';
 import type { Profile } from '../profile';
 import type { Timeline } from '../time/timeline';
 

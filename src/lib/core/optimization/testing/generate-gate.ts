@@ -1,7 +1,8 @@
 import type { Evse, GridNode, PvPlant, Site } from '../../grid/site';
 import type { SourceMix } from '../../energy/sources';
 import type { Preference } from '../../model/charging-request';
-import type { ActiveSession, ScheduleInput } from '../schedule';
+import type { ActiveSession } from '../../model/active-session';
+import type { ScheduleInput } from '../../model/scheduler';
 
 /** Parameters of `generateGate`. */
 export type GenerateGateParameters = {

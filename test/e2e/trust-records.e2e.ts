@@ -25,7 +25,7 @@ test.describe('trust: drivers’ records are never lost', () => {
     await page.getByTestId('sim-reset').click();
     await page.getByTestId('archive-confirm-yes').click();
     await expect(page.getByTestId('archives').locator('li')).toHaveCount(1);
-    await expect(page.getByTestId('archives')).toContainText('1 driver, 1 receipts');
+    await expect(page.getByTestId('archives')).toContainText('(1 driver, 1 receipt)');
     await expect(page.getByTestId('archives')).toContainText('“Reset day”');
 
     // The driver still has the session and the very same receipt.

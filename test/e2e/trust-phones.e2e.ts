@@ -45,11 +45,36 @@ test.describe('trust: phones never scroll sideways', () => {
         const m = await sideways(page);
         expect(m.scrollWidth, `${route} at ${width} px is ${m.scrollWidth} px wide; widest: ${m.widest}`).toBeLessThanOrEqual(m.clientWidth);
       }
+      // A result naming the 42-character ledger address wraps instead of widening the page.
+      await page.goto(`/verify?session=${encodeURIComponent(id)}`);
+      await page.getByTestId('verify-submit').click();
+      await expect(page.getByTestId('verify-result')).toBeVisible({ timeout: 30_000 });
+      const v = await sideways(page);
+      expect(v.scrollWidth, `/verify result at ${width} px is ${v.scrollWidth} px wide; widest: ${v.widest}`).toBeLessThanOrEqual(v.clientWidth);
       // The header and the demo clock leave the screen to the content.
       await page.goto('/');
       await expect(page.getByTestId('clock-now')).toBeVisible();
       const top = await page.locator('main').evaluate((el) => el.getBoundingClientRect().top);
       expect(top, `content starts ${top} px down at ${width} px`).toBeLessThanOrEqual(160);
     }
+  });
+
+  test('a claim on a phone lists its certificate Wh id ranges on one line each and the verify result fits the width', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await resetApp(page);
+    const id = await requestCharge(page, { kWh: '3' });
+    await runUntilFinished(page, id);
+    await page.goto(`/receipt/${id}`);
+    await page.getByTestId('claim-button').click();
+    await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+    const code = page.getByTestId('claim-range').first().locator('code');
+    const { height, lineHeight } = await code.evaluate((el) => ({ height: el.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(el).lineHeight) || 20 }));
+    expect(height, 'a Wh id range wraps onto several lines').toBeLessThan(lineHeight * 1.5);
+    await page.getByTestId('claim-verify').click();
+    await page.getByTestId('verify-submit').click();
+    await expect(page.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+    const v = await sideways(page);
+    expect(v.scrollWidth, `/verify with a claim is ${v.scrollWidth} px wide; widest: ${v.widest}`).toBeLessThanOrEqual(v.clientWidth);
   });
 });

@@ -16,6 +16,10 @@ test.describe('trust: drivers’ records are never lost', () => {
     // The operator resets: nothing happens before the confirmation, which names the counts.
     await page.goto('/operator');
     await page.getByTestId('sim-seed').fill('9');
+    // The "also wipe the demo chain" box sits beside its words, not on a line of its own.
+    const box = await page.getByTestId('sim-wipe-chain').boundingBox();
+    const words = await page.getByTestId('sim-wipe-chain').locator('xpath=..').boundingBox();
+    expect(box && words && Math.abs(box.y + box.height / 2 - (words.y + words.height / 2)) < 6, 'the wipe checkbox stands on a line of its own').toBe(true);
     await page.getByTestId('sim-reset').click();
     const text = page.getByTestId('archive-confirm-text');
     await expect(text).toContainText(/Reset day moves the running day's \d+ sessions \(1 driver session, 1 receipt\) into the archive/);
@@ -25,7 +29,7 @@ test.describe('trust: drivers’ records are never lost', () => {
     await page.getByTestId('sim-reset').click();
     await page.getByTestId('archive-confirm-yes').click();
     await expect(page.getByTestId('archives').locator('li')).toHaveCount(1);
-    await expect(page.getByTestId('archives')).toContainText('1 driver, 1 receipts');
+    await expect(page.getByTestId('archives')).toContainText('(1 driver, 1 receipt)');
     await expect(page.getByTestId('archives')).toContainText('“Reset day”');
 
     // The driver still has the session and the very same receipt.

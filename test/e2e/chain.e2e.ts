@@ -158,7 +158,7 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
     await expect(page.getByTestId('claim-status')).toContainText('with the site’s signature: 1.500 kWh green');
     await expect(page.getByTestId('claim-range')).toHaveCount(1);
-    await expect(page.getByTestId('claim-range')).toContainText(/#\d+\s*SOLAR\s*2026-11-25 22:30 UTC, 15 min\s*\d+–\d+\s*1\.500\s*claimed/);
+    await expect(page.getByTestId('claim-range')).toContainText(/#\d+\s*solar\s*2026-11-25 22:30 UTC, 15 min\s*\d+–\d+\s*1\.500\s*claimed/);
 
     const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
     expect(certificate.suggestedFilename()).toBe(`greenslot-certificate-cancellation-${receipt.sessionId}.json`);
@@ -213,7 +213,7 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(result).toContainText('Valid (offline)');
     await expect(page.getByTestId('verify-anchor')).toContainText('3 receipts');
     await expect(page.getByTestId('verify-range')).toHaveCount(1);
-    await expect(page.getByTestId('verify-range')).toContainText('SOLAR');
+    await expect(page.getByTestId('verify-range')).toContainText('solar');
     await shoot(page, 'verify');
     await expect(page.getByTestId('verify-claim')).toContainText('by Merkle proof');
 

@@ -1,6 +1,7 @@
 import { BaseError as ViemBaseError, ContractFunctionRevertedError, decodeErrorResult, keccak256, stringToBytes, UserRejectedRequestError, zeroAddress, zeroHash, type Hex } from 'viem';
 import { greenClaimLedgerAbi } from './generated/greenClaimLedgerAbi';
 import { ledgerSlotLabel } from './ledgerSlot';
+import { ledgerSourceWord } from './ledgerSupplyWh';
 
 /** A chain failure in plain words: the UI shows `message`; `errorName` and `args` are for logs and tests. */
 export type DecodedChainError = {
@@ -14,8 +15,7 @@ const kWh = (wh: unknown) => `${(Number(wh) / 1000).toLocaleString('en', { maxim
 const short = (h: unknown) => `${String(h).slice(0, 10)}…`;
 const at = (minute: unknown) => ledgerSlotLabel({ slot: minute as bigint });
 const slot = (start: unknown, length: unknown) => `${at(start)} (${length} min)`;
-const SOURCE_NAMES = ['solar', 'wind', 'water', 'other green'];
-const source = (i: unknown) => SOURCE_NAMES[Number(i)] ?? `source ${i}`;
+const source = (i: unknown) => ledgerSourceWord(Number(i));
 const ROLE_NAMES: Record<string, string> = Object.fromEntries(
   [['SITE_ADMIN', 'site admin'], ['SUPPLY_REGISTRAR', 'supply registrar'], ['METERING_SIGNER', 'metering signer']].map(([r, name]) => [keccak256(stringToBytes(r)), name])
 );
@@ -40,7 +40,7 @@ const messages: Record<string, (args: readonly unknown[]) => string> = {
   WhOverflow: ([value]) => `The energy figures are too large (${value} Wh overflows the ledger's counters).`,
   ReceiptExpired: ([deadline]) => `This receipt could be claimed until ${time(deadline)}; it has expired. Ask the operator for a new site-signed receipt.`,
   InvalidWindow: ([start, end]) => `The charging window is empty (from ${at(start)} to ${at(end)}).`,
-  InvalidSource: ([src]) => `Energy source ${src} is unknown (0 solar, 1 wind, 2 water, 3 other green).`,
+  InvalidSource: ([src]) => `Energy source ${src} is unknown (0 solar, 1 wind, 2 hydro, 3 biomass).`,
   EmptyGreenClaim: ([i]) => `Green claim #${Number(i) + 1} claims 0 Wh.`,
   InvalidClaimOrder: ([i]) => `Green claim #${Number(i) + 1} is out of order (claims must ascend by slot and source).`,
   ClaimOutsideWindow: ([i, start, length]) => `Green claim #${Number(i) + 1} (slot ${slot(start, length)}) is outside the session's charging window.`,

@@ -1,5 +1,5 @@
 import type { Address, Hex } from 'viem';
-import { LEDGER_SOURCE_CATEGORIES } from './ledgerSupplyWh';
+import { ledgerSourceWord } from './ledgerSupplyWh';
 import { ledgerSlotLabel } from './ledgerSlot';
 import type { MeteredReceipt } from './meteredReceiptTypedData';
 import type { Receipt } from './receipt';
@@ -16,7 +16,6 @@ export type DescribeClaimParameters = {
 };
 
 const kWh = (wh: number | bigint) => `${(Number(wh) / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} kWh`;
-const SOURCE_WORDS: Record<(typeof LEDGER_SOURCE_CATEGORIES)[number], string> = { SOLAR: 'solar', WIND: 'wind', WATER: 'water', GENERAL_GREEN: 'other green' };
 
 /** What the beneficiary signs (the metered receipt's EIP-712 data), in plain words, shown before the wallet prompt. */
 export function describeClaim({ receipt, metered, vouch, chainName, chainId, verifyingContract }: DescribeClaimParameters): string[] {
@@ -25,7 +24,7 @@ export function describeClaim({ receipt, metered, vouch, chainName, chainId, ver
     `You (${metered.beneficiary}) claim the green energy of session ${receipt.sessionId} at site ${receipt.siteId}, station ${receipt.stationId}:`,
     `delivered ${kWh(metered.deliveredWh)} between ${ledgerSlotLabel({ slot: metered.startMinute }).replace(' UTC', '')} and ${ledgerSlotLabel({ slot: metered.endMinute })},`,
     `of which ${kWh(green)} green in ${metered.claims.length} certificate slot(s): ` +
-      metered.claims.map((c) => `${ledgerSlotLabel({ slot: c.startMinute }).replace(' UTC', '')} ${SOURCE_WORDS[LEDGER_SOURCE_CATEGORIES[c.source]] ?? c.source} ${kWh(c.wh)}`).join('; ') +
+      metered.claims.map((c) => `${ledgerSlotLabel({ slot: c.startMinute }).replace(' UTC', '')} ${ledgerSourceWord(c.source)} ${kWh(c.wh)}`).join('; ') +
       '.',
     vouch.kind === 'signature'
       ? 'Vouched for by the site: signed by its metering signer.'

@@ -69,3 +69,11 @@ describe('ledgerSupplyWh', () => {
     expect(metered.claims.map((c) => [c.source, c.wh])).toEqual([[0, 1000n]]);
   });
 });
+
+describe('ledgerSourceWord', () => {
+  it('names each ledger source as the receipt’s source table does (WATER is hydro, GENERAL_GREEN biomass)', async () => {
+    const { ledgerSourceWord } = await import('./ledgerSupplyWh');
+    expect([0, 1, 2, 3].map(ledgerSourceWord)).toEqual(['solar', 'wind', 'hydro', 'biomass']);
+    expect(ledgerSourceWord(7)).toBe('source 7');
+  });
+});

@@ -5,6 +5,15 @@ import type { SourceKWh } from '../core/energy/sources';
 export const LEDGER_SOURCE_CATEGORIES = ['SOLAR', 'WIND', 'WATER', 'GENERAL_GREEN'] as const;
 
 /**
+ * The word a person reads for a ledger source index: the app's own source name (the receipt's source
+ * table says the same), e.g. 2 (WATER) → "hydro", 3 (GENERAL_GREEN) → "biomass".
+ */
+export function ledgerSourceWord(source: number): string {
+  const category = LEDGER_SOURCE_CATEGORIES[source];
+  return category ? OCPI_TO_SOURCE[category] : `source ${source}`;
+}
+
+/**
  * A slot's green supply as the ledger stores it: whole Wh, total and per ledger category; and claimableWh,
  * the most the slot's receipts can claim together (floor of the unrounded total, so up to 3 Wh above greenWh).
  */

@@ -4,6 +4,8 @@ import { ValidationError } from '../core/errors';
 import { meteredReceiptFromJson, meteredReceiptJsonSchema, meteredReceiptToJson } from './meteredReceiptJson';
 import type { MeteredReceipt } from './meteredReceiptTypedData';
 import { canonicalJson, parseReceipt, type Receipt } from './receipt';
+import { parseJsonInput } from '../core/io/parse-json-input';
+import { jsonPath } from '../core/ocpi/importIssues';
 
 /** Schema tag of the "receipt with proof" file the receipt page exports and /verify reads. */
 export const CLAIM_PROOF_SCHEMA = 'greenslot.claim-proof/1';
@@ -57,20 +59,8 @@ export type ParseClaimProofParameters = { json: string | unknown; file?: string 
 
 /** Parses a "receipt with proof" file; every problem names its field ($.metered.claims[0].wh …). */
 export function parseClaimProof({ json, file = 'receipt with proof' }: ParseClaimProofParameters): ClaimProof {
-  let value: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      value = JSON.parse(json);
-    } catch (cause) {
-      throw new ValidationError([{ file, where: '$', message: `expected JSON, got a parse error (${(cause as Error).message})` }], { cause });
-    }
-  }
-  const parsed = claimProofSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new ValidationError(
-      parsed.error.issues.map((i) => ({ file, where: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message }))
-    );
-  }
+  const parsed = claimProofSchema.safeParse(parseJsonInput({ json, file }));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ file, where: jsonPath(i.path), message: i.message })));
   const p = parsed.data;
   let receipt: Receipt;
   try {

@@ -24,7 +24,7 @@ import { indexRows, slotCapacity } from './slot-capacity';
  * the sub-minimum draws the engine books (a tapering battery below the EVSE minimum, a completing
  * last slot) and its capped search left it below the live optimizer (issue 10: 95.0 vs 95.7 %).
  */
-const offlineOptimize: Scheduler = (input) => optimizeCharging(input, { weights: { headroom: 0 }, minPower: 'relax' });
+const offlineOptimize: Scheduler = (input) => optimizeCharging(input, { weights: { headroom: 0 }, minPower: 'relax', aggregation: [] });
 
 /** Parameters of `offlineOptimum`. */
 export type OfflineOptimumParameters = {

@@ -5,6 +5,7 @@ import { buildGridRows } from '../grid/grid-rows';
 import { slotHours as slotHoursOf } from '../time/gates';
 import type { ChargingModel, ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
+import { horizonSteps, type AggregationTier, type HorizonSteps } from './horizon-steps';
 import { encodeLpId } from './lp-name';
 import { marginalRatesForSlots } from './marginal-rates-for-slots';
 import { OBJECTIVE_TERMS, type TermContext, type TermSession } from './objective-terms';
@@ -38,6 +39,11 @@ export type BuildChargingModelParameters = {
   integerUntilSlot?: number;
   /** Keep grid rows that cannot bind (default: left out; the cold reference of the fast-path tests keeps them). */
   keepSlackRows?: boolean;
+  /**
+   * Far slots merged into longer steps (see horizon-steps.ts); default none: one model slot per
+   * real slot. With tiers, `integerUntilSlot` must stay inside the one-slot steps.
+   */
+  aggregation?: readonly AggregationTier[];
 };
 
 /** Energy below this is treated as nothing (kWh): avoids columns for rounding dust. */
@@ -54,26 +60,38 @@ const ENERGY_EPS = 1e-9;
  * terms' rows. The model is never infeasible: p = 0, u = remaining satisfies every row.
  * Throws only for a broken site or timeline (optimizeCharging turns that into a fallback).
  */
-export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot, keepSlackRows = false }: BuildChargingModelParameters): ChargingModel {
+export function buildChargingModel({ input, weights, minPower = 'milp', polygonSides, integerSessionIds, integerUntilSlot, keepSlackRows = false, aggregation = [] }: BuildChargingModelParameters): ChargingModel {
   const w = weights ?? strategyWeights({ strategy: input.strategy });
   const h = slotHoursOf(input.timeline);
   const { site, firstSlot } = input;
-  let horizonEndSlot = input.horizonEndSlot ?? firstSlot;
-  if (input.horizonEndSlot === undefined) for (const s of input.sessions) horizonEndSlot = Math.max(horizonEndSlot, s.endSlot);
-  horizonEndSlot = Math.max(firstSlot, horizonEndSlot);
-  const H = horizonEndSlot - firstSlot;
-  const slots = Array.from({ length: H }, (_, i) => firstSlot + i);
-  const energy: ChargingModelEnergy = { pvKw: [], baseLoadKw: [], gridGreenShare: [], pricePerKWh: [] };
-  for (const slot of slots) {
+  let realEndSlot = input.horizonEndSlot ?? firstSlot;
+  if (input.horizonEndSlot === undefined) for (const s of input.sessions) realEndSlot = Math.max(realEndSlot, s.endSlot);
+  realEndSlot = Math.max(firstSlot, realEndSlot);
+  // Model slot firstSlot + k is step k; without aggregation that is real slot firstSlot + k.
+  const steps = horizonSteps({ firstSlot, horizonEndSlot: realEndSlot, slotMinutes: input.timeline.slotMinutes, tiers: aggregation });
+  const H = steps.hours.length;
+  const horizonEndSlot = firstSlot + H;
+  const realSlots = Array.from({ length: realEndSlot - firstSlot }, (_, i) => firstSlot + i);
+  /** Step of each real horizon slot (index 0 = firstSlot). */
+  const stepOf = new Int32Array(realSlots.length);
+  for (let k = 0; k < H; k++) stepOf.fill(k, steps.startSlot[k] - firstSlot, steps.startSlot[k + 1] - firstSlot);
+  const real = { pvKw: [] as number[], baseLoadKw: [] as number[], gridGreenShare: [] as number[], pricePerKWh: [] as number[] };
+  for (const slot of realSlots) {
     // With the timeline, an imported mix series (SiteEnergy.gridMixSeries) applies at its real dates.
     const e = siteSlotEnergy({ site, slot, timeline: input.timeline });
-    energy.pvKw.push(e.pvKw);
-    energy.baseLoadKw.push(e.baseLoadKw);
-    energy.gridGreenShare.push(greenShare(e.gridMix));
-    energy.pricePerKWh.push(e.pricePerKWh);
+    real.pvKw.push(e.pvKw);
+    real.baseLoadKw.push(e.baseLoadKw);
+    real.gridGreenShare.push(greenShare(e.gridMix));
+    real.pricePerKWh.push(e.pricePerKWh);
   }
+  const energy: ChargingModelEnergy = {
+    pvKw: stepMeans(steps, firstSlot, real.pvKw),
+    baseLoadKw: stepMeans(steps, firstSlot, real.baseLoadKw),
+    gridGreenShare: stepMeans(steps, firstSlot, real.gridGreenShare),
+    pricePerKWh: stepMeans(steps, firstSlot, real.pricePerKWh)
+  };
   // Live backend (issue 12): the marginal signal, for the "lowest-marginal-co2" preset's term.
-  if (site.energy?.marginalCo2Series) energy.marginalGPerKWh = marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots });
+  if (site.energy?.marginalCo2Series) energy.marginalGPerKWh = stepMeans(steps, firstSlot, marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots: realSlots }));
   const warnings: string[] = [];
   const evseMaxKw: Record<string, number> = {};
   for (const e of site.evses) evseMaxKw[e.id] = e.maxKw;
@@ -83,12 +101,15 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
   let hasIntegers = false;
   for (const s of input.sessions) {
     const lpId = encodeLpId(s.id).replace(/\./g, '~2e');
-    const fromSlot = Math.max(s.startSlot, firstSlot);
-    const toSlot = Math.max(fromSlot, Math.min(s.endSlot, horizonEndSlot));
+    // The real window, then the steps it touches (model slots).
+    const fromReal = Math.max(s.startSlot, firstSlot);
+    const toReal = Math.max(fromReal, Math.min(s.endSlot, realEndSlot));
+    const fromSlot = firstSlot + (toReal > fromReal ? stepOf[fromReal - firstSlot] : H);
+    const toSlot = toReal > fromReal ? firstSlot + stepOf[toReal - 1 - firstSlot] + 1 : fromSlot;
     const R = Math.max(0, s.remainingKWh);
     const maxKw = Math.max(0, s.maxKw);
     const len = toSlot - fromSlot;
-    const reachableKWh = Math.min(R, maxKw * h * len);
+    const reachableKWh = Math.min(R, maxKw * h * (toReal - fromReal));
     // A request smaller than one slot at minimum power is finished within one slot (the car
     // draws minKw until full), so its slot average is R/h: the effective minimum is min(minKw, R/h).
     const modelledMin = modelledMinKw({ minKw: s.minKw, maxKw, remainingKWh: R, slotHours: h });
@@ -114,14 +135,20 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     sessions.push(ts);
     if (ts.toSlot === ts.fromSlot) continue;
     ts.pCol = b.numCols;
-    for (let t = fromSlot; t < toSlot; t++) b.addColumn({ name: `p.${lpId}.${t}`, lb: 0, ub: maxKw });
+    for (let t = fromSlot; t < toSlot; t++) {
+      // Mean power over the step: a car present for part of an aggregated step averages less.
+      const k = t - firstSlot;
+      const present = Math.min(toReal, steps.startSlot[k + 1]) - Math.max(fromReal, steps.startSlot[k]);
+      const whole = steps.startSlot[k + 1] - steps.startSlot[k];
+      b.addColumn({ name: `p.${lpId}.${t}`, lb: 0, ub: present >= whole ? maxKw : (maxKw * present) / whole });
+    }
     // u ≥ R − reachable: what the session's own caps cannot deliver is short in any case.
     ts.uCol = b.addColumn({ name: `short.${lpId}`, lb: Math.max(0, R - reachableKWh - 1e-9), ub: R });
     b.beginRow(`energy.${lpId}`);
-    for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, h);
+    for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, steps.hours[t - firstSlot]);
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
-    if (s.battery) addTaperRows({ b, ts, battery: s.battery, h, lpId });
+    if (s.battery) addTaperRows({ b, ts, battery: s.battery, stepHours: steps.hours, firstSlot, lpId });
     const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
     if (useMin && onTo > fromSlot) {
       hasIntegers = true;
@@ -162,7 +189,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     }
   }
 
-  const gridRows = buildGridRows({ site, slots, polygonSides });
+  const gridRows = buildGridRows({ site, slots: realSlots, polygonSides }).map((row) => ({ ...row, rhs: stepMins(steps, firstSlot, row.rhs) }));
   for (const row of gridRows) {
     const rowLp = encodeLpId(row.name);
     const lists = row.evseIds.map((id) => byEvse.get(id));
@@ -190,7 +217,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
   }
 
   // Where later arrivals can plug in: EVSEs no known session occupies (its window, energy left or not).
-  const freeEvseKw = new Array<number>(H).fill(0);
+  const freeRealKw = new Array<number>(realSlots.length).fill(0);
   const occupied = new Map<string, [number, number][]>();
   for (const s of input.sessions) {
     const list = occupied.get(s.evseId);
@@ -199,12 +226,13 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
   }
   for (const evse of site.evses) {
     const stays = occupied.get(evse.id) ?? [];
-    for (let i = 0; i < H; i++) {
+    for (let i = 0; i < realSlots.length; i++) {
       const t = firstSlot + i;
-      if (!stays.some(([from, to]) => t >= from && t < to)) freeEvseKw[i] += Math.max(0, evse.maxKw);
+      if (!stays.some(([from, to]) => t >= from && t < to)) freeRealKw[i] += Math.max(0, evse.maxKw);
     }
   }
-  const ctx = termContext({ b, h, firstSlot, H, sessions, energy, gridRows, freeEvseKw });
+  const freeEvseKw = stepMeans(steps, firstSlot, freeRealKw);
+  const ctx = termContext({ b, h, steps, firstSlot, H, sessions, energy, gridRows, freeEvseKw });
   for (const term of OBJECTIVE_TERMS) term.apply(ctx, w[term.name] ?? 0);
 
   return {
@@ -212,6 +240,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     firstSlot,
     horizonEndSlot,
     slotHours: h,
+    steps,
     sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw }) => ({
       id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw
     })),
@@ -246,7 +275,22 @@ export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw
  * linear because the cap falls linearly in the energy already delivered. Rows are only added from
  * the first slot where the SoC can have passed 80 %; none when the request ends below it.
  */
-function addTaperRows({ b, ts, battery, h, lpId }: { b: LpModelBuilder; ts: TermSession; battery: NonNullable<ScheduleInput['sessions'][number]['battery']>; h: number; lpId: string }): void {
+function addTaperRows({
+  b,
+  ts,
+  battery,
+  stepHours,
+  firstSlot,
+  lpId
+}: {
+  b: LpModelBuilder;
+  ts: TermSession;
+  battery: NonNullable<ScheduleInput['sessions'][number]['battery']>;
+  /** Hours of each model slot (index 0 = firstSlot). */
+  stepHours: Float64Array;
+  firstSlot: number;
+  lpId: string;
+}): void {
   const { soc, batteryKWh: B, vehicleMaxKw: vmax } = battery;
   if (!(B > 0) || !(vmax > 0) || !Number.isFinite(soc)) return;
   const soc0 = Math.min(1, Math.max(0, soc));
@@ -255,18 +299,22 @@ function addTaperRows({ b, ts, battery, h, lpId }: { b: LpModelBuilder; ts: Term
   const rhs = vmax + k * (TAPER_START_SOC - soc0);
   const n = ts.toSlot - ts.fromSlot;
   let cum = -1;
+  /** Hours of the window before slot i. */
+  let before = 0;
   for (let i = 0; i < n; i++) {
     const t = ts.fromSlot + i;
     if (i > 0) {
-      // c_i = c_{i−1} + h·p_{i−1} (c_0 = 0).
+      // c_i = c_{i−1} + h_{i−1}·p_{i−1} (c_0 = 0).
+      const hPrev = stepHours[t - 1 - firstSlot];
+      before += hPrev;
       const next = b.addColumn({ name: `cum.${lpId}.${t}`, lb: 0, ub: ts.remainingKWh });
-      const terms: [number, number][] = [[next, 1], [ts.pCol + i - 1, -h]];
+      const terms: [number, number][] = [[next, 1], [ts.pCol + i - 1, -hPrev]];
       if (cum >= 0) terms.push([cum, -1]);
       b.addRow(`cum.${lpId}.${t}`, terms, 0, 0);
       cum = next;
     }
     // The SoC cannot have reached the knee yet: the row could never bind.
-    if (soc0 + (h * ts.maxKw * i) / B <= TAPER_START_SOC) continue;
+    if (soc0 + (before * ts.maxKw) / B <= TAPER_START_SOC) continue;
     b.addRow(`taper.${lpId}.${t}`, cum >= 0 ? [[ts.pCol + i, 1], [cum, k / B]] : [[ts.pCol + i, 1]], -Infinity, rhs);
   }
 }
@@ -274,6 +322,7 @@ function addTaperRows({ b, ts, battery, h, lpId }: { b: LpModelBuilder; ts: Term
 function termContext({
   b,
   h,
+  steps,
   firstSlot,
   H,
   sessions,
@@ -283,6 +332,7 @@ function termContext({
 }: {
   b: LpModelBuilder;
   h: number;
+  steps: HorizonSteps;
   firstSlot: number;
   H: number;
   sessions: TermSession[];
@@ -303,9 +353,13 @@ function termContext({
   const rootCapacityKw = root ? root.rhs.slice(0, H) : null;
   let evCols: Int32Array | null = null;
   let pvCols: Int32Array | null = null;
+  const offsetHours = new Float64Array(H);
+  for (let k = 1; k < H; k++) offsetHours[k] = offsetHours[k - 1] + steps.hours[k - 1];
   const ctx: TermContext = {
     builder: b,
     slotHours: h,
+    stepHours: steps.hours,
+    offsetHours,
     firstSlot,
     horizonLength: H,
     sessions,
@@ -341,4 +395,37 @@ function termContext({
     }
   };
   return ctx;
+}
+
+/** Mean of per-real-slot values over each step (index 0 = firstSlot); NaN values are left out (all NaN → NaN). */
+function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly number[]): number[] {
+  const out = new Array<number>(steps.hours.length);
+  for (let k = 0; k < out.length; k++) {
+    const from = steps.startSlot[k] - firstSlot;
+    const to = steps.startSlot[k + 1] - firstSlot;
+    if (to - from === 1) {
+      out[k] = values[from];
+      continue;
+    }
+    let sum = 0;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      if (Number.isNaN(values[i])) continue;
+      sum += values[i];
+      n++;
+    }
+    out[k] = n > 0 ? sum / n : NaN;
+  }
+  return out;
+}
+
+/** Smallest per-real-slot value in each step (a grid limit must hold in every real slot of the step). */
+function stepMins(steps: HorizonSteps, firstSlot: number, values: readonly number[]): number[] {
+  const out = new Array<number>(steps.hours.length);
+  for (let k = 0; k < out.length; k++) {
+    let v = Infinity;
+    for (let i = steps.startSlot[k] - firstSlot; i < steps.startSlot[k + 1] - firstSlot; i++) v = Math.min(v, values[i]);
+    out[k] = v;
+  }
+  return out;
 }

@@ -1,14 +1,19 @@
 import type { GridRow } from '../grid/grid-rows';
+import type { HorizonSteps } from './horizon-steps';
 import type { LpModel } from './lp-model';
 import type { ObjectiveWeights } from './strategies';
 
-/** Where one session lives in a `ChargingModel`. */
+/**
+ * Where one session lives in a `ChargingModel`. Its window is in model slots: model slot
+ * `firstSlot + k` is horizon step k (see `ChargingModel.steps`), which is real slot `firstSlot + k`
+ * when the horizon is not aggregated.
+ */
 export type ChargingModelSession = {
   id: string;
   evseId: string;
-  /** Column of p[s, fromSlot]; p[s, t] is column `pCol + (t − fromSlot)`. −1 when the session has no columns. */
+  /** Column of p[s, fromSlot]; p[s, t] (mean kW over model slot t) is column `pCol + (t − fromSlot)`. −1 when the session has no columns. */
   pCol: number;
-  /** Window inside the horizon: the session may charge in fromSlot ≤ t < toSlot. */
+  /** Window inside the horizon, model slots: the session may charge in fromSlot ≤ t < toSlot. */
   fromSlot: number;
   toSlot: number;
   /** Shortfall column u_s (kWh), or −1 when the session has no columns. */
@@ -26,7 +31,7 @@ export type ChargingModelSession = {
   minKw: number;
 };
 
-/** Site energy facts per horizon slot (index 0 = firstSlot). */
+/** Site energy facts per model slot (index 0 = firstSlot; the mean over the real slots of an aggregated step). */
 export type ChargingModelEnergy = {
   pvKw: number[];
   baseLoadKw: number[];
@@ -44,11 +49,18 @@ export type ChargingModelEnergy = {
 export type ChargingModel = {
   model: LpModel;
   firstSlot: number;
-  /** Exclusive end of the horizon. */
+  /** Exclusive end of the horizon, model slots (`firstSlot` + number of steps). */
   horizonEndSlot: number;
+  /** The timeline's slot length, h (the length of a one-slot step). */
   slotHours: number;
+  /**
+   * The horizon's steps over real slots: model slot `firstSlot + k` covers real slots
+   * `steps.startSlot[k]` ≤ t < `steps.startSlot[k + 1]` and lasts `steps.hours[k]` (energy =
+   * mean kW × hours). One step per real slot unless the build aggregated far slots.
+   */
+  steps: HorizonSteps;
   sessions: ChargingModelSession[];
-  /** The site's grid rows for the horizon slots (rhs index 0 = firstSlot), used for repairs and checks. */
+  /** The site's grid rows per model slot (rhs index 0 = firstSlot; an aggregated step takes its tightest real slot), used for repairs and checks. */
   gridRows: GridRow[];
   /** Maximum power per EVSE id, kW (for the shared-EVSE rows). */
   evseMaxKw: Record<string, number>;

@@ -7,7 +7,7 @@ export type ExtractScheduleParameters = {
   chargingModel: ChargingModel;
   /** The input sessions, in the order the model was built from. */
   sessions: readonly ActiveSession[];
-  /** Power per model session and window slot, kW (index 0 = the session's fromSlot). */
+  /** Power per model session and window slot (mean over the step where slots are aggregated), kW (index 0 = the session's fromSlot). */
   kw: readonly Float64Array[];
 };
 
@@ -26,10 +26,13 @@ const KW_EPS = 1e-7;
  * and missing energy, the slot the request completes in (`firstSlot − 1` when nothing was left
  * to deliver, null when the plan falls short), and the expected green share by the engine's own
  * rule: PV serves base load first, then all EVs pro rata; the rest comes at the grid's mix.
+ * Plans are per real slot: an aggregated step's mean power is spread evenly over the real slots
+ * of the step in which the car is plugged in (same energy).
  */
 export function extractSchedule({ chargingModel: cm, sessions, kw }: ExtractScheduleParameters): ExtractScheduleReturnType {
-  const h = cm.slotHours;
+  const { steps } = cm;
   const H = cm.horizonEndSlot - cm.firstSlot;
+  const realEnd = steps.startSlot[H];
   const evKw = new Float64Array(H);
   const clean = kw.map((p) => Float64Array.from(p, (v) => (v > KW_EPS ? v : 0)));
   cm.sessions.forEach((s, j) => {
@@ -45,19 +48,26 @@ export function extractSchedule({ chargingModel: cm, sessions, kw }: ExtractSche
   const setpointsKw: Record<string, number> = {};
   const plans: SessionPlan[] = cm.sessions.map((s, j) => {
     const input = sessions[j];
-    const len = Math.max(0, Math.min(input.endSlot, cm.horizonEndSlot) - cm.firstSlot);
+    const len = Math.max(0, Math.min(input.endSlot, realEnd) - cm.firstSlot);
     const plan = new Array<number>(len).fill(0);
     let planned = 0;
     let green = 0;
     let finish: number | null = null;
     const tol = 1e-6 + 1e-6 * s.remainingKWh;
     for (let i = 0; i < clean[j].length; i++) {
-      const idx = s.fromSlot - cm.firstSlot + i;
+      const k = s.fromSlot - cm.firstSlot + i;
       const v = clean[j][i];
-      if (idx < len) plan[idx] = v;
-      planned += v * h;
-      green += v * h * greenFraction[idx];
-      if (finish === null && v > 0 && planned >= s.remainingKWh - tol) finish = s.fromSlot + i;
+      if (!(v > 0)) continue;
+      // The real slots of step k in which the car is plugged in share the step's energy.
+      const from = Math.max(steps.startSlot[k], input.startSlot, cm.firstSlot);
+      const to = Math.min(steps.startSlot[k + 1], input.endSlot);
+      const perSlotKw = to > from ? (v * (steps.startSlot[k + 1] - steps.startSlot[k])) / (to - from) : 0;
+      for (let t = from; t < to; t++) {
+        if (t - cm.firstSlot < len) plan[t - cm.firstSlot] = perSlotKw;
+        planned += perSlotKw * cm.slotHours;
+        green += perSlotKw * cm.slotHours * greenFraction[k];
+        if (finish === null && planned >= s.remainingKWh - tol) finish = t;
+      }
     }
     if (s.remainingKWh <= tol) finish = cm.firstSlot - 1;
     setpointsKw[s.id] = s.fromSlot === cm.firstSlot && clean[j].length > 0 ? clean[j][0] : 0;

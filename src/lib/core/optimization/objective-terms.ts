@@ -14,9 +14,14 @@ export type TermSession = ChargingModelSession & {
 /** What a term may read and add to (auxiliary columns and rows are created on demand). */
 export type TermContext = {
   builder: LpModelBuilder;
+  /** The timeline's slot length, h. */
   slotHours: number;
+  /** Length of each model slot, h (index 0 = firstSlot; longer than `slotHours` where far slots are aggregated). */
+  stepHours: Float64Array;
+  /** Hours from the start of firstSlot to the start of each model slot. */
+  offsetHours: Float64Array;
   firstSlot: number;
-  /** Number of horizon slots. */
+  /** Number of model slots in the horizon. */
   horizonLength: number;
   sessions: readonly TermSession[];
   energy: ChargingModelEnergy;
@@ -122,7 +127,7 @@ const flatten: ObjectiveTerm = {
       for (let k = 1; k <= FLATTEN_SEGMENTS; k++) {
         const bk = (ctx.referenceKw * k) / (FLATTEN_SEGMENTS + 1);
         const t = ctx.firstSlot + i;
-        const q = ctx.builder.addColumn({ name: `flat.${t}.${k}`, cost: (w * ctx.slotHours) / FLATTEN_SEGMENTS });
+        const q = ctx.builder.addColumn({ name: `flat.${t}.${k}`, cost: (w * ctx.stepHours[i]) / FLATTEN_SEGMENTS });
         ctx.builder.addRow(`flat.${t}.${k}`, [[e[i], 1], [q, -1]], -Infinity, bk - (baseLoadKw[i] - pvKw[i]));
       }
     }
@@ -148,10 +153,10 @@ const green: ObjectiveTerm = {
         best = windowExtreme(g, s, ctx.firstSlot, Math.max);
         lastId = s.id;
       }
-      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (best - g[i]) * ctx.slotHours);
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (best - g[i]) * ctx.stepHours[i]);
     });
     const y = ctx.pvUseCols();
-    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * (1 - g[i]) * ctx.slotHours);
+    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * (1 - g[i]) * ctx.stepHours[i]);
   }
 };
 
@@ -175,22 +180,26 @@ const cost: ObjectiveTerm = {
         cheapest = windowExtreme(pi, s, ctx.firstSlot, Math.min);
         lastId = s.id;
       }
-      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].cost * (pi[i] - cheapest) * ctx.slotHours);
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].cost * (pi[i] - cheapest) * ctx.stepHours[i]);
     });
     const y = ctx.pvUseCols();
-    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * pi[i] * ctx.slotHours);
+    for (let i = 0; i < y.length; i++) if (y[i] >= 0) ctx.builder.addCost(y[i], -w * pi[i] * ctx.stepHours[i]);
   }
 };
 
-/** Quick-charge tie-break: w·pref·(t − first)/(window − 1)·h per kWh, so earlier wins ties. */
+/**
+ * Quick-charge tie-break: w·pref·(t − first)/(window − 1)·h per kWh, so earlier wins ties. With
+ * aggregated steps the position is in hours: (offset_t − offset_first)/max(h, offset_last − offset_first).
+ */
 const quick: ObjectiveTerm = {
   name: 'quick',
   summary: 'Σ w·pref·((t − from_s)/(len_s − 1))·h·p — earlier is better when otherwise equal',
   apply(ctx, w) {
     if (w === 0) return;
-    forEachP(ctx, (s, t, col) => {
-      const len = s.toSlot - s.fromSlot;
-      ctx.builder.addCost(col, (w * PREFERENCE_SCALES[s.preference].quick * (t - s.fromSlot) * ctx.slotHours) / Math.max(1, len - 1));
+    forEachP(ctx, (s, _t, col, i) => {
+      const first = ctx.offsetHours[s.fromSlot - ctx.firstSlot];
+      const span = Math.max(ctx.slotHours, ctx.offsetHours[s.toSlot - 1 - ctx.firstSlot] - first);
+      ctx.builder.addCost(col, (w * PREFERENCE_SCALES[s.preference].quick * (ctx.offsetHours[i] - first) * ctx.stepHours[i]) / span);
     });
   }
 };
@@ -219,15 +228,15 @@ const headroom: ObjectiveTerm = {
   apply(ctx, w) {
     const cap = ctx.rootCapacityKw;
     if (w === 0 || !cap) return;
-    const rampSlots = Math.max(1, HEADROOM_RAMP_HOURS / ctx.slotHours);
+    const rampHours = Math.max(ctx.slotHours, HEADROOM_RAMP_HOURS);
     let e: Int32Array | null = null;
     for (let i = 1; i < ctx.horizonLength; i++) {
       if (!(cap[i] > 0)) continue;
-      const reserveKw = Math.min(1, i / rampSlots) * Math.min(cap[i], HEADROOM_FREE_EVSE_SHARE * ctx.freeEvseKw[i]);
+      const reserveKw = Math.min(1, ctx.offsetHours[i] / rampHours) * Math.min(cap[i], HEADROOM_FREE_EVSE_SHARE * ctx.freeEvseKw[i]);
       if (!(reserveKw > 1e-9)) continue;
       e ??= ctx.evLoadCols();
       const t = ctx.firstSlot + i;
-      const r = ctx.builder.addColumn({ name: `head.${t}`, cost: w * ctx.slotHours });
+      const r = ctx.builder.addColumn({ name: `head.${t}`, cost: w * ctx.stepHours[i] });
       ctx.builder.addRow(`head.${t}`, [[e[i], 1], [r, -1]], -Infinity, cap[i] - reserveKw);
     }
   }
@@ -260,7 +269,7 @@ const marginal: ObjectiveTerm = {
         lastId = s.id;
       }
       const v = Number.isFinite(m[i]) ? m[i] : highest;
-      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (v - lowest) * ctx.slotHours);
+      ctx.builder.addCost(col, w * PREFERENCE_SCALES[s.preference].green * (v - lowest) * ctx.stepHours[i]);
     });
   }
 };

@@ -3,6 +3,7 @@ import { buildChargingModel, modelledMinKw, type MinPowerMode } from './build-ch
 import type { ChargingModel } from './charging-model';
 import { checkScheduleInput } from './check-schedule-input';
 import { extractSchedule } from './extract-schedule';
+import { defaultAggregation, type AggregationTier } from './horizon-steps';
 import { solveWithHighs, type HighsInputMode, type HighsLoadParameters } from './highs-adapter';
 import { rowActivities, type LpModel } from './lp-model';
 import type { LpSolution, LpSolveOptions } from './lp-solution';
@@ -49,6 +50,14 @@ export type OptimizeChargingOptions = HighsLoadParameters & {
    * spare minute.
    */
   milpSearchMs?: number;
+  /**
+   * Far slots merged into longer steps (horizon-steps.ts). Default `defaultAggregation(slot
+   * minutes)`: 5-min slots plan the first hour per slot, then quarter-hours, then hours beyond
+   * 6 h; 15-min slots are not aggregated. `[]` = none. Tiers that start before the
+   * binaries' near term (`minPowerHorizonHours`) start at its end instead; with
+   * `minPowerHorizonHours: Infinity` nothing is aggregated (that plan is replayed as it is).
+   */
+  aggregation?: readonly AggregationTier[];
   /** Scheduler used when the solver fails or runs out of time. Default: EDF. */
   fallback?: Scheduler;
 };
@@ -94,9 +103,13 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   const weights = strategyWeights({ strategy: input.strategy, overrides: options.weights });
   // The LP (minimum power relaxed) is built first: most gates need nothing more (see "lazy
   // integrality" below); binaries are added only for sessions whose minimum binds.
+  // Far slots are aggregated only beyond the near term whose slots get binaries (those stay one slot each).
+  const aggregation = Number.isFinite(minPowerHorizonHours)
+    ? (options.aggregation ?? defaultAggregation(input.timeline?.slotMinutes)).map((t) => ({ ...t, afterHours: Math.max(t.afterHours, minPowerHorizonHours) }))
+    : [];
   let cm: ChargingModel;
   try {
-    cm = buildChargingModel({ input, weights, minPower: 'relax' });
+    cm = buildChargingModel({ input, weights, minPower: 'relax', aggregation });
   } catch (e) {
     return fallback({ input, options, reason: `model build failed: ${(e as Error).message ?? e}`, t0 });
   }
@@ -136,9 +149,9 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   };
   const hasMinimum = minKw.some((m) => m > 0);
   // Slots before this one get binaries; `near[j]` = how many of session j's window slots that is.
-  const integerUntilSlot = Number.isFinite(minPowerHorizonHours) ? input.firstSlot + Math.max(1, Math.ceil(minPowerHorizonHours / cm.slotHours - 1e-9)) : cm.horizonEndSlot;
+  const integerUntilSlot = Number.isFinite(minPowerHorizonHours) ? Math.min(cm.horizonEndSlot, input.firstSlot + Math.max(1, Math.ceil(minPowerHorizonHours / cm.slotHours - 1e-9))) : cm.horizonEndSlot;
   const near = cm.sessions.map((s) => Math.max(0, Math.min(s.toSlot, integerUntilSlot) - s.fromSlot));
-  const respects = (j: number, kw: Float64Array) => respectsMinimumOf(cm.sessions[j], kw, minKw[j], cm.slotHours, near[j]);
+  const respects = (j: number, kw: Float64Array) => respectsMinimumOf(cm.sessions[j], kw, minKw[j], cm.steps.hours.subarray(cm.sessions[j].fromSlot - cm.firstSlot), near[j]);
 
   // The LP (for a MILP gate: its relaxation, with half the budget).
   const relaxed = await solve(cm.model, hasMinimum ? (budgetMs - elapsed()) * (1 - milpBudgetShare) : budgetMs - elapsed());
@@ -203,7 +216,7 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   for (let round = 0; round < LAZY_MILP_ROUNDS && searchCap - (performance.now() - searchStart) > 1; round++) {
     const tBuild = performance.now();
     const last = round === LAZY_MILP_ROUNDS - 1;
-    milpCm = buildChargingModel({ input, weights, minPower: 'milp', integerUntilSlot, ...(last ? {} : { integerSessionIds: binding }) });
+    milpCm = buildChargingModel({ input, weights, minPower: 'milp', integerUntilSlot, aggregation, ...(last ? {} : { integerSessionIds: binding }) });
     laterBuildMs += performance.now() - tBuild;
     buildMs += performance.now() - tBuild;
     milp = await solve(milpCm.model, searchCap - (performance.now() - searchStart), milpStart(milpCm, rounded));
@@ -270,13 +283,13 @@ function patternModel(relaxedCm: ChargingModel, kw: Float64Array[], minKw: reado
   return { ...relaxedCm.model, colLower, colUpper };
 }
 
-/** True when a session's power is 0, ≥ its minimum, or its completing last slot, in each of its first `near` slots. */
-function respectsMinimumOf(s: ChargingModel['sessions'][number], kw: Float64Array, minKw: number, slotHours: number, near: number): boolean {
+/** True when a session's power is 0, ≥ its minimum, or its completing last slot, in each of its first `near` slots (`hours` from its first slot on). */
+function respectsMinimumOf(s: ChargingModel['sessions'][number], kw: Float64Array, minKw: number, hours: Float64Array, near: number): boolean {
   if (minKw <= 0 || near <= 0) return true;
   let energy = 0;
   let last = -1;
   for (let i = 0; i < kw.length; i++) {
-    energy += kw[i] * slotHours;
+    energy += kw[i] * hours[i];
     if (kw[i] > 1e-7) last = i;
   }
   for (let i = 0; i < Math.min(near, kw.length); i++) {
@@ -299,7 +312,7 @@ function milpStart(cm: ChargingModel, kw: Float64Array[]): { indices: Int32Array
       const p = binary && kw[j][i] < s.minKw ? 0 : kw[j][i];
       indices.push(s.pCol + i);
       values.push(p);
-      energy += p * cm.slotHours;
+      energy += p * cm.steps.hours[s.fromSlot - cm.firstSlot + i];
       if (binary) {
         indices.push(s.onCol + i);
         values.push(p > 0 ? 1 : 0);

@@ -90,7 +90,7 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
  * the loop always ends feasible.
  */
 export function repairPower({ chargingModel: cm, kw, minKw, toleranceKw = 1e-9, fill = false }: RepairPowerParameters): RepairPowerReturnType {
-  const h = cm.slotHours;
+  const hours = cm.steps.hours;
   let removedKw = 0;
   let addedKw = 0;
   const rowsBySlot: SlotRow[][] = [];
@@ -103,13 +103,17 @@ export function repairPower({ chargingModel: cm, kw, minKw, toleranceKw = 1e-9, 
   // Bounds and energy.
   cm.sessions.forEach((s, j) => {
     const p = kw[j];
+    const h0 = s.fromSlot - cm.firstSlot;
     for (let i = 0; i < p.length; i++) {
+      // The column's bound: maxKw, less in an aggregated step the car spends partly unplugged.
+      const cap = Math.min(s.maxKw, cm.model.colUpper[s.pCol + i]);
       if (!(p[i] > 0)) p[i] = 0;
-      else if (p[i] > s.maxKw) lower(j, i, s.maxKw);
+      else if (p[i] > cap) lower(j, i, cap);
     }
     let energy = 0;
-    for (let i = 0; i < p.length; i++) energy += p[i] * h;
+    for (let i = 0; i < p.length; i++) energy += p[i] * hours[h0 + i];
     for (let i = p.length - 1; i >= 0 && energy > s.remainingKWh + 1e-9; i--) {
+      const h = hours[h0 + i];
       const excessKw = (energy - s.remainingKWh) / h;
       const before = p[i];
       lower(j, i, p[i] - excessKw);
@@ -154,8 +158,8 @@ export function repairPower({ chargingModel: cm, kw, minKw, toleranceKw = 1e-9, 
 
 /** Greedy top-up of short sessions into the rows' remaining room (see `fill`). Returns kW·slots added. */
 function fillPower({ cm, kw, minKw, rowsBySlot }: { cm: ChargingModel; kw: Float64Array[]; minKw: readonly number[]; rowsBySlot: SlotRow[][] }): number {
-  const h = cm.slotHours;
-  const need = cm.sessions.map((s, j) => s.remainingKWh - kw[j].reduce((a, v) => a + v * h, 0));
+  const hours = cm.steps.hours;
+  const need = cm.sessions.map((s, j) => s.remainingKWh - kw[j].reduce((a, v, i) => a + v * hours[s.fromSlot - cm.firstSlot + i], 0));
   const order = cm.sessions.map((_, j) => j).sort((a, b) => cm.sessions[a].toSlot - cm.sessions[b].toSlot || a - b);
   // Per slot: the rows touching each session (with its coefficient) and each row's current lhs.
   const slots = rowsBySlot.map((rows, i) => {
@@ -175,14 +179,15 @@ function fillPower({ cm, kw, minKw, rowsBySlot }: { cm: ChargingModel; kw: Float
   const roomAt = (j: number, i: number) => {
     const s = cm.sessions[j];
     const { rows, rowsOf, lhs } = slots[i];
-    let room = s.maxKw - kw[j][cm.firstSlot + i - s.fromSlot];
+    const c = cm.firstSlot + i - s.fromSlot;
+    let room = Math.min(s.maxKw, cm.model.colUpper[s.pCol + c]) - kw[j][c];
     for (const { r, coef } of rowsOf.get(j) ?? []) if (coef > 0) room = Math.min(room, (rows[r].rhs - lhs[r] - 1e-12) / coef);
     return room;
   };
   let added = 0;
   const add = (j: number, i: number, kwAdd: number) => {
     kw[j][cm.firstSlot + i - cm.sessions[j].fromSlot] += kwAdd;
-    need[j] -= kwAdd * h;
+    need[j] -= kwAdd * hours[i];
     added += kwAdd;
     for (const { r, coef } of slots[i].rowsOf.get(j) ?? []) slots[i].lhs[r] += coef * kwAdd;
   };
@@ -192,7 +197,7 @@ function fillPower({ cm, kw, minKw, rowsBySlot }: { cm: ChargingModel; kw: Float
       const s = cm.sessions[j];
       if (t < s.fromSlot || t >= s.toSlot || need[j] <= 1e-9) continue;
       const current = kw[j][t - s.fromSlot];
-      const room = Math.min(roomAt(j, i), need[j] / h);
+      const room = Math.min(roomAt(j, i), need[j] / hours[i]);
       if (room > 1e-9 && (current > 0 || room >= minKw[j])) add(j, i, room);
     }
   }
@@ -200,13 +205,13 @@ function fillPower({ cm, kw, minKw, rowsBySlot }: { cm: ChargingModel; kw: Float
   // after the session's last charging slot — the car draws minKw there until it is full.
   for (const j of order) {
     const s = cm.sessions[j];
-    if (need[j] <= 1e-9 || minKw[j] <= 0 || need[j] >= minKw[j] * h) continue;
+    if (need[j] <= 1e-9 || minKw[j] <= 0 || need[j] >= minKw[j] * cm.slotHours) continue;
     let last = -1;
     for (let k = 0; k < kw[j].length; k++) if (kw[j][k] > 0) last = k;
     const k = last + 1;
     if (k >= kw[j].length) continue;
     const i = s.fromSlot + k - cm.firstSlot;
-    if (roomAt(j, i) >= need[j] / h) add(j, i, need[j] / h);
+    if (roomAt(j, i) >= need[j] / hours[i]) add(j, i, need[j] / hours[i]);
   }
   return added;
 }

@@ -29,6 +29,7 @@ export type RoundMinPowerParameters = {
  */
 export function roundMinPower({ chargingModel: cm, kw, minKw, method = 'pack' }: RoundMinPowerParameters): RepairPowerReturnType {
   const h = cm.slotHours;
+  const hours = cm.steps.hours;
   const effMin = cm.sessions.map((s, j) => (minKw[j] > 0 ? Math.min(minKw[j], s.remainingKWh / h) : 0));
   if (method === 'threshold') {
     cm.sessions.forEach((s, j) => {
@@ -62,18 +63,19 @@ export function roundMinPower({ chargingModel: cm, kw, minKw, method = 'pack' }:
     for (const j of candidates) {
       const s = cm.sessions[j];
       const m = effMin[j];
-      const completesKw = left[j] / h;
+      const completesKw = left[j] / hours[i];
+      const cap = Math.min(s.maxKw, cm.model.colUpper[s.pCol + t - s.fromSlot]);
       let want = relaxed[j][t - s.fromSlot];
       if (m > 0 && want < m) want = want >= m / 2 ? m : 0;
-      want = Math.min(want, completesKw, s.maxKw);
-      let room = s.maxKw;
+      want = Math.min(want, completesKw, cap);
+      let room = cap;
       for (const { r, coef } of rowsOf.get(j) ?? []) if (coef > 0) room = Math.min(room, (rows[r].rhs - lhs[r] - 1e-12) / coef);
       let v = Math.min(want, Math.max(0, room));
       // Below the minimum is allowed only when it completes the request.
       if (m > 0 && v < m - 1e-12 && v < completesKw - 1e-12) v = room >= m ? m : 0;
       if (!(v > 1e-9)) continue;
       kw[j][t - s.fromSlot] = v;
-      left[j] -= v * h;
+      left[j] -= v * hours[i];
       for (const { r, coef } of rowsOf.get(j) ?? []) lhs[r] += coef * v;
     }
   });

@@ -3,7 +3,7 @@ import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
 import { slotHours as slotHoursOf } from '../time/gates';
-import type { ChargingModel, ChargingModelEnergy } from './charging-model';
+import { rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
 import { horizonSteps, type AggregationTier, type HorizonSteps } from './horizon-steps';
 import { encodeLpId } from './lp-name';
@@ -130,6 +130,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       minKw,
       preference: s.preference,
       deliveredKWh: Math.max(0, s.deliveredKWh),
+      spread: null,
       lpId
     };
     sessions.push(ts);
@@ -140,6 +141,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       const k = t - firstSlot;
       const present = Math.min(toReal, steps.startSlot[k + 1]) - Math.max(fromReal, steps.startSlot[k]);
       const whole = steps.startSlot[k + 1] - steps.startSlot[k];
+      if (present < whole) (ts.spread ??= new Float64Array(len).fill(1))[t - fromSlot] = whole / present;
       b.addColumn({ name: `p.${lpId}.${t}`, lb: 0, ub: present >= whole ? maxKw : (maxKw * present) / whole });
     }
     // u ≥ R − reachable: what the session's own caps cannot deliver is short in any case.
@@ -184,7 +186,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       for (const s of list) if (t >= s.fromSlot && t < s.toSlot) active++;
       if (active < 2) continue;
       b.beginRow(`evse.${evseLp}.${t}`);
-      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, 1);
+      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, s.spread ? s.spread[t - s.fromSlot] : 1);
       b.endRow(-Infinity, evseMaxKw[evseId]);
     }
   }
@@ -206,8 +208,11 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
         if (!list) continue;
         for (const s of list) {
           if (t < s.fromSlot || t >= s.toSlot) continue;
-          b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
-          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * s.maxKw;
+          const coef = s.spread ? rowCoefficient(row.coeffs[k], s.spread[t - s.fromSlot]) : row.coeffs[k];
+          if (coef === 0) continue;
+          b.addTerm(s.pCol + t - s.fromSlot, coef);
+          // p ≤ maxKw / spread (the column's bound), so the term (coef × spread) × p reaches coef × maxKw at most.
+          if (coef > 0) reachKw += row.coeffs[k] * s.maxKw;
           terms++;
         }
       }
@@ -241,8 +246,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     horizonEndSlot,
     slotHours: h,
     steps,
-    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw }) => ({
-      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread }) => ({
+      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread
     })),
     gridRows,
     evseMaxKw,

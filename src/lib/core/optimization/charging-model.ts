@@ -29,7 +29,24 @@ export type ChargingModelSession = {
   maxKw: number;
   /** Minimum power while charging as modelled: min(minKw, remaining/h), 0 when relaxed or none, kW. */
   minKw: number;
+  /**
+   * Per window slot (index 0 = fromSlot): the step's real slots ÷ those the car is plugged in (≥ 1),
+   * by which its mean power is spread over the slots it is there; null when it is 1 everywhere.
+   * Grid and EVSE rows weigh the session's power by it (see `rowCoefficient`).
+   */
+  spread: Float64Array | null;
 };
+
+/**
+ * A session's coefficient in a grid or shared-EVSE row at one model slot. Plans spread a step's
+ * mean power p over the real slots the car is plugged in (p × spread in each), so a positive
+ * coefficient is weighted by the spread and a negative one (a transformer polygon's phasor that
+ * only helps while present) counts 0 when the car is not there for the whole step. Then the row
+ * holds in every real slot of the step: safe, never optimistic.
+ */
+export function rowCoefficient(coef: number, spread: number): number {
+  return spread === 1 ? coef : coef > 0 ? coef * spread : 0;
+}
 
 /** Site energy facts per model slot (index 0 = firstSlot; the mean over the real slots of an aggregated step). */
 export type ChargingModelEnergy = {

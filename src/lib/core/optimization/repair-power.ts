@@ -1,4 +1,4 @@
-import type { ChargingModel } from './charging-model';
+import { rowCoefficient, type ChargingModel } from './charging-model';
 
 /** Parameters of `repairPower`. */
 export type RepairPowerParameters = {
@@ -33,7 +33,11 @@ export type SlotRow = { name: string; members: number[]; coeffs: number[]; rhs: 
 // A gate rounds and repairs one model several times (two roundings, lazy MILP rounds): its rows are built once.
 const rowsCache = new WeakMap<ChargingModel, SlotRow[][]>();
 
-/** The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 = firstSlot). Read-only: cached per model. */
+/**
+ * The shared-EVSE and grid rows of every horizon slot, over model session indices (index 0 =
+ * firstSlot), with the model's coefficients (weighted by a session's spread in aggregated steps).
+ * Read-only: cached per model.
+ */
 export function slotRows(cm: ChargingModel): SlotRow[][] {
   let rows = rowsCache.get(cm);
   if (!rows) {
@@ -55,10 +59,11 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
   for (let t = cm.firstSlot; t < cm.horizonEndSlot; t++) {
     const i = t - cm.firstSlot;
     const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
+    const spreadOf = (j: number) => cm.sessions[j].spread?.[t - cm.sessions[j].fromSlot] ?? 1;
     const rows: SlotRow[] = [];
     for (const [evseId, list] of byEvse) {
       const members = list.filter(active);
-      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(() => 1), rhs: cm.evseMaxKw[evseId] });
+      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
     }
     for (const row of cm.gridRows) {
       const members: number[] = [];
@@ -69,9 +74,11 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
       row.evseIds.forEach((id, k) => {
         for (const j of byEvse.get(id) ?? []) {
           if (!active(j)) continue;
+          const coef = rowCoefficient(row.coeffs[k], spreadOf(j));
+          if (coef === 0) continue;
           members.push(j);
-          coeffs.push(row.coeffs[k]);
-          if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
+          coeffs.push(coef);
+          if (coef > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
         }
       });
       if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });

@@ -14,7 +14,9 @@ import { schedulerByName } from '../../src/lib/core/baselines/scheduler-registry
 import { applySiteOverrides } from '../load/site-overrides';
 import { REPO_ROOT } from './run-child';
 
-const { values } = parseArgs({ args: process.argv.slice(2), options: { days: { type: 'string' }, limit: { type: 'string' }, slot: { type: 'string' }, strategy: { type: 'string' }, mph: { type: 'string' }, milp: { type: 'string' } } });
+const { values } = parseArgs({ args: process.argv.slice(2), options: { days: { type: 'string' }, limit: { type: 'string' }, slot: { type: 'string' }, strategy: { type: 'string' }, mph: { type: 'string' }, milp: { type: 'string' }, agg: { type: 'string' } } });
+// --agg '[{"afterHours":1,"stepMinutes":15}]' (JSON tiers; '[]' = none) overrides the default aggregation.
+const aggregation = values.agg ? (JSON.parse(values.agg) as { afterHours: number; stepMinutes: number }[]) : undefined;
 const days = Number(values.days ?? 3);
 const slotMinutes = Number(values.slot ?? 15) as 5 | 15;
 const path = resolve(REPO_ROOT, 'examples', 'sites', 'caltech.json');
@@ -23,7 +25,7 @@ const startMs = Date.parse('2026-03-02T00:00:00Z');
 const timeline = { startMs, slotMinutes };
 const { requests } = simulateChargingRequests({ site, timeline, preset: 'workplace', evs: 32, days, seed: 1, startMs });
 const strategy = values.strategy ?? 'optimal';
-const scheduler = strategy === 'optimal' ? (input: Parameters<typeof optimizeCharging>[0]) => optimizeCharging(input, { ...(values.mph ? { minPowerHorizonHours: Number(values.mph) } : {}), ...(values.milp ? { milpSearchMs: Number(values.milp) } : {}) }) : schedulerByName(strategy as 'offline', { site, timeline, requests, strategy: 'balanced' });
+const scheduler = strategy === 'optimal' ? (input: Parameters<typeof optimizeCharging>[0]) => optimizeCharging(input, { ...(values.mph ? { minPowerHorizonHours: Number(values.mph) } : {}), ...(values.milp ? { milpSearchMs: Number(values.milp) } : {}), ...(aggregation ? { aggregation } : {}) }) : schedulerByName(strategy as 'offline', { site, timeline, requests, strategy: 'balanced' });
 const t0 = performance.now();
 const engine = createEngine({ site, timeline, requests, scheduler, strategy: 'balanced' });
 const snap = await engine.runToEnd();

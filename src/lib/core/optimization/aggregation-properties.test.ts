@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryScheduleInput, arbitraryLineToLineSite } from '../testing/arbitrary-gates';
+import { batteryAcceptanceKw } from '../engine/battery-taper';
 import { limitViolations } from '../testing/limit-violations';
 import { activeSession, gate } from '../testing/small-site';
 import type { ScheduleInput } from '../model/scheduler';
@@ -79,6 +80,35 @@ describe('far slots aggregated into longer steps', () => {
         for (const [id, kwh] of fine) expect(Math.abs((coarse.get(id) ?? 0) - kwh), id).toBeLessThanOrEqual(1e-6);
       }),
       { numRuns: 40, seed: 23 }
+    );
+  }, 120_000);
+
+  it('never plans a tapering battery more than it accepts in any real slot of an aggregated step', async () => {
+    const site = { id: 's', name: 's', timezone: 'UTC', nodes: [{ id: 'root', parentId: null, limitKw: 1000 }], evses: [{ id: 'e0', nodeId: 'root', maxKw: 11, phase: '3P' as const }] };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          soc: fc.double({ min: 0.4, max: 0.99, noNaN: true }),
+          batteryKWh: fc.integer({ min: 10, max: 80 }),
+          vehicleMaxKw: fc.constantFrom(3.7, 7.4, 11),
+          len: fc.integer({ min: 13, max: 60 }),
+          share: fc.double({ min: 0.1, max: 1, noNaN: true }),
+          strategy: fc.constantFrom('balanced' as const, 'green-first' as const, 'grid-first' as const)
+        }),
+        async ({ soc, batteryKWh, vehicleMaxKw, len, share, strategy }) => {
+          const maxKw = Math.min(11, batteryAcceptanceKw({ vehicleMaxKw, soc }));
+          const remainingKWh = (1 - soc) * batteryKWh * share;
+          const session = activeSession({ id: 'a', evseId: 'e0', startSlot: 0, endSlot: len, remainingKWh, maxKw, minKw: 0 });
+          const input = gate(site, [{ ...session, battery: { soc, batteryKWh, vehicleMaxKw } }], { timeline: { startMs: Date.UTC(2026, 0, 5), slotMinutes: 5 }, strategy });
+          const result = await optimizeCharging(input, { aggregation: TIERS });
+          let e = 0;
+          for (const [t, kw] of result.plans[0].kw.entries()) {
+            expect(kw, `slot ${t}`).toBeLessThanOrEqual(batteryAcceptanceKw({ vehicleMaxKw, soc: soc + e / batteryKWh }) + 1e-6);
+            e += kw / 12;
+          }
+        }
+      ),
+      { numRuns: 60, seed: 24 }
     );
   }, 120_000);
 

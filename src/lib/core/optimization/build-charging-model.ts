@@ -150,7 +150,7 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     for (let t = fromSlot; t < toSlot; t++) b.addTerm(ts.pCol + t - fromSlot, steps.hours[t - firstSlot]);
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
-    if (s.battery) addTaperRows({ b, ts, battery: s.battery, stepHours: steps.hours, firstSlot, lpId });
+    if (s.battery) addTaperRows({ b, ts, battery: s.battery, stepHours: steps.hours, slotHours: h, firstSlot, lpId });
     const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
     if (useMin && onTo > fromSlot) {
       hasIntegers = true;
@@ -279,12 +279,16 @@ export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw
  * `taper.<id>.<t>`: p_i + (k/B)·c_i ≤ vehicleMax + k·(0.8 − soc₀) — exactly the engine's cap, and
  * linear because the cap falls linearly in the energy already delivered. Rows are only added from
  * the first slot where the SoC can have passed 80 %; none when the request ends below it.
+ * An aggregated step (mean power p spread over the m real slots the car is there, P = p·spread in
+ * each) must respect the cap in its last such slot, where the SoC is highest:
+ * P·(1 + (k/B)·(m − 1)·h) + (k/B)·c_i ≤ rhs — the same row when m = 1.
  */
 function addTaperRows({
   b,
   ts,
   battery,
   stepHours,
+  slotHours,
   firstSlot,
   lpId
 }: {
@@ -293,6 +297,8 @@ function addTaperRows({
   battery: NonNullable<ScheduleInput['sessions'][number]['battery']>;
   /** Hours of each model slot (index 0 = firstSlot). */
   stepHours: Float64Array;
+  /** The timeline's slot length, h. */
+  slotHours: number;
   firstSlot: number;
   lpId: string;
 }): void {
@@ -318,9 +324,14 @@ function addTaperRows({
       b.addRow(`cum.${lpId}.${t}`, terms, 0, 0);
       cum = next;
     }
+    const spread = ts.spread ? ts.spread[i] : 1;
+    // Real slots of this step the car is plugged in, and the hours before the last of them.
+    const present = Math.round(stepHours[t - firstSlot] / slotHours / spread);
+    const lastHours = before + (present - 1) * slotHours;
     // The SoC cannot have reached the knee yet: the row could never bind.
-    if (soc0 + (before * ts.maxKw) / B <= TAPER_START_SOC) continue;
-    b.addRow(`taper.${lpId}.${t}`, cum >= 0 ? [[ts.pCol + i, 1], [cum, k / B]] : [[ts.pCol + i, 1]], -Infinity, rhs);
+    if (soc0 + (lastHours * ts.maxKw) / B <= TAPER_START_SOC) continue;
+    const pCoef = spread * (1 + (k / B) * (present - 1) * slotHours);
+    b.addRow(`taper.${lpId}.${t}`, cum >= 0 ? [[ts.pCol + i, pCoef], [cum, k / B]] : [[ts.pCol + i, pCoef]], -Infinity, rhs);
   }
 }
 

@@ -57,7 +57,7 @@ export async function runMonth({
   const notes: string[] = [];
   if (hasSharedData()) {
     const acn = ['replay', '--sessions', sharedDataPath('acn-data-sample', 'acndata_sessions_2018wk.json'), '--format', 'acn', '--site', site];
-    for (const limit of ['tight', 'loose'] as const) add('ACN-Data Caltech sample week', acn, 15, limit, ['offline', 'optimal', 'edf']);
+    for (const slotMinutes of [15, 5] as const) for (const limit of ['tight', 'loose'] as const) add('ACN-Data Caltech sample week', acn, slotMinutes, limit, ['offline', 'optimal', 'edf']);
   } else notes.push('ACN-Data sample week skipped: ../shared/data is absent');
 
   const rows: MonthRow[] = [];

@@ -84,7 +84,7 @@ describe('far slots aggregated into longer steps', () => {
   }, 120_000);
 
   it('never plans a tapering battery more than it accepts in any real slot of an aggregated step', async () => {
-    const site = { id: 's', name: 's', timezone: 'UTC', nodes: [{ id: 'root', parentId: null, limitKw: 1000 }], evses: [{ id: 'e0', nodeId: 'root', maxKw: 11, phase: '3P' as const }] };
+    const site = { id: 's', name: 's', timezone: 'UTC', nodes: [{ id: 'root', parentId: null, limitKw: 1000 }], evses: [{ id: 'e0', nodeId: 'root', maxKw: 11, minKw: 0, phase: '3P' as const }] };
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -113,7 +113,7 @@ describe('far slots aggregated into longer steps', () => {
   }, 120_000);
 
   it('builds fewer columns than one per slot and gives a car leaving mid-step a smaller bound in that step', () => {
-    const site = { id: 's', name: 's', timezone: 'UTC', nodes: [{ id: 'root', parentId: null, limitKw: 20 }], evses: [{ id: 'e0', nodeId: 'root', maxKw: 11, phase: '3P' as const }] };
+    const site = { id: 's', name: 's', timezone: 'UTC', nodes: [{ id: 'root', parentId: null, limitKw: 20 }], evses: [{ id: 'e0', nodeId: 'root', maxKw: 11, minKw: 0, phase: '3P' as const }] };
     // 5-min slots, a 10-h horizon, the car leaves after 8 h 10 min: 10 min into an hour step.
     const input = gate(site, [activeSession({ id: 'a', evseId: 'e0', startSlot: 0, endSlot: 98, remainingKWh: 200, maxKw: 11 })], {
       timeline: { startMs: Date.UTC(2026, 0, 5), slotMinutes: 5 },

@@ -1,4 +1,4 @@
-import { TAPER_END_SHARE, TAPER_START_SOC } from '../engine/battery-taper';
+import { batteryAcceptanceKw, TAPER_END_SHARE, TAPER_START_SOC } from '../engine/battery-taper';
 import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
@@ -112,7 +112,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     const reachableKWh = Math.min(R, maxKw * h * (toReal - fromReal));
     // A request smaller than one slot at minimum power is finished within one slot (the car
     // draws minKw until full), so its slot average is R/h: the effective minimum is min(minKw, R/h).
-    const modelledMin = modelledMinKw({ minKw: s.minKw, maxKw, remainingKWh: R, slotHours: h });
+    const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
+    const modelledMin = modelledMinKw({ minKw: s.minKw, maxKw, remainingKWh: R, slotHours: h, battery: s.battery, binarySlots: Math.max(0, onTo - fromSlot) });
     const useMin = minPower === 'milp' && modelledMin > 0 && (!integerSessionIds || integerSessionIds.has(s.id));
     const minKw = useMin ? modelledMin : 0;
     const ts: TermSession = {
@@ -151,7 +152,6 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     b.addTerm(ts.uCol, 1);
     b.endRow(R, R);
     if (s.battery) addTaperRows({ b, ts, battery: s.battery, stepHours: steps.hours, slotHours: h, firstSlot, lpId });
-    const onTo = Math.min(toSlot, integerUntilSlot ?? toSlot);
     if (useMin && onTo > fromSlot) {
       hasIntegers = true;
       ts.onCol = b.numCols;
@@ -263,12 +263,37 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
  * than one slot at minimum power is finished within one slot (the car draws minKw until full), so
  * its slot average is R/h; a car whose cap (e.g. a tapering battery) is below the EVSE's minimum
  * still charges — the EVSE signals the minimum and the car draws its cap — as the baselines'
- * `claimFloorKw` and the engine have it. 0 when the session has no minimum or nothing left.
+ * `claimFloorKw` and the engine have it. With the battery and more than one binary slot, the cap
+ * can fall further while it charges: the floor is also at most what the battery accepts at the
+ * highest SoC it can reach by the start of the last binary slot, so the floor never exceeds the
+ * taper row (else a nearly full car could only be planned 0, and every rounding was infeasible).
+ * 0 when the session has no minimum or nothing left.
  */
-export function modelledMinKw({ minKw, maxKw, remainingKWh, slotHours }: { minKw: number; maxKw: number; remainingKWh: number; slotHours: number }): number {
+export function modelledMinKw({
+  minKw,
+  maxKw,
+  remainingKWh,
+  slotHours,
+  battery,
+  binarySlots = 1
+}: {
+  minKw: number;
+  maxKw: number;
+  remainingKWh: number;
+  slotHours: number;
+  battery?: ScheduleInput['sessions'][number]['battery'];
+  /** Slots with binaries (the floor must hold in each). */
+  binarySlots?: number;
+}): number {
   const R = Math.max(0, remainingKWh);
   const max = Math.max(0, maxKw);
-  return minKw > 0 && max > 0 && R > ENERGY_EPS ? Math.min(minKw, max, R / slotHours) : 0;
+  if (!(minKw > 0 && max > 0 && R > ENERGY_EPS)) return 0;
+  let floor = Math.min(minKw, max, R / slotHours);
+  if (battery && battery.batteryKWh > 0 && battery.vehicleMaxKw > 0 && Number.isFinite(battery.soc) && binarySlots > 1) {
+    const soc = Math.min(1, Math.max(0, battery.soc)) + Math.min(R, (binarySlots - 1) * slotHours * max) / battery.batteryKWh;
+    floor = Math.min(floor, batteryAcceptanceKw({ vehicleMaxKw: battery.vehicleMaxKw, soc }));
+  }
+  return floor;
 }
 
 /**

@@ -122,10 +122,6 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     const { setpointsKw, plans } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw: cm.sessions.map(() => new Float64Array(0)) });
     return { scheduler, status: 'empty', setpointsKw, plans, buildMs, solveMs: 0 };
   }
-  // Minimum power per model session as the MILP would enforce it (0 = continuous or relaxed).
-  const minKw = minPower === 'milp'
-    ? cm.sessions.map((s, j) => (s.pCol >= 0 ? modelledMinKw({ minKw: input.sessions[j].minKw, maxKw: s.maxKw, remainingKWh: s.remainingKWh, slotHours: cm.slotHours }) : 0))
-    : cm.sessions.map(() => 0);
   // Gap at which a MILP answer counts as solved: relative, or 1 Wh of shortfall, whichever is larger
   // (a gate with no shortfall has a tiny objective and a relative gap alone sends HiGHS searching
   // seconds for a milliwatt-hour).
@@ -147,10 +143,16 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     const { setpointsKw, plans } = extractSchedule({ chargingModel: cm, sessions: input.sessions, kw });
     return { scheduler, status, setpointsKw, plans, buildMs, solveMs: performance.now() - tSolve - laterBuildMs, ...extra };
   };
-  const hasMinimum = minKw.some((m) => m > 0);
   // Slots before this one get binaries; `near[j]` = how many of session j's window slots that is.
   const integerUntilSlot = Number.isFinite(minPowerHorizonHours) ? Math.min(cm.horizonEndSlot, input.firstSlot + Math.max(1, Math.ceil(minPowerHorizonHours / cm.slotHours - 1e-9))) : cm.horizonEndSlot;
   const near = cm.sessions.map((s) => Math.max(0, Math.min(s.toSlot, integerUntilSlot) - s.fromSlot));
+  // Minimum power per model session as the MILP would enforce it (0 = continuous or relaxed).
+  const minKw = minPower === 'milp'
+    ? cm.sessions.map((s, j) =>
+        s.pCol >= 0 ? modelledMinKw({ minKw: input.sessions[j].minKw, maxKw: s.maxKw, remainingKWh: s.remainingKWh, slotHours: cm.slotHours, battery: input.sessions[j].battery, binarySlots: near[j] }) : 0
+      )
+    : cm.sessions.map(() => 0);
+  const hasMinimum = minKw.some((m) => m > 0);
   const respects = (j: number, kw: Float64Array) => respectsMinimumOf(cm.sessions[j], kw, minKw[j], cm.steps.hours.subarray(cm.sessions[j].fromSlot - cm.firstSlot), near[j]);
 
   // The LP (for a MILP gate: its relaxation, with half the budget).
@@ -209,6 +211,16 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
   // The last model's answer respects every minimum, so it is the full MILP's answer too (its
   // model is a relaxation of the full one).
   const searchCap = Math.min(budgetMs - elapsed(), milpSearchMs);
+  /**
+   * A proven MILP answer is at least as good as any rounding. An incumbent cut short by the time
+   * limit must beat the rounded plan's objective, or — when no pattern LP could price that plan —
+   * plan at least its energy (a time-limited incumbent can be "charge nothing").
+   */
+  const notWorseThanRounded = (answer: LpSolution, kw: Float64Array[]): boolean => {
+    if (answer.status !== 'time-limit') return true;
+    if (Number.isFinite(roundedObjective)) return !(answer.objective > roundedObjective);
+    return plannedKWh(cm, kw) >= plannedKWh(cm, rounded) - 1e-6;
+  };
   const searchStart = performance.now();
   let milp: LpSolution | null = null;
   let milpKw: Float64Array[] | null = null;
@@ -229,7 +241,7 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     for (const s of missed) binding.add(s.id);
     milpKw = null;
   }
-  if (milp && milp.x && milpKw && (milp.status === 'optimal' || milp.status === 'feasible' || milp.status === 'time-limit') && !(milp.objective > roundedObjective)) {
+  if (milp && milp.x && milpKw && (milp.status === 'optimal' || milp.status === 'feasible' || milp.status === 'time-limit') && notWorseThanRounded(milp, milpKw)) {
     const { kw, repairNote } = checkedPowers(milpCm, milp.x, minKw);
     const limited = milp.status === 'time-limit';
     const note = limited ? `MILP search reached its time limit (${fmtS(Math.min(budgetMs, milpSearchMs))}): using the best integer solution found` : repairNote;
@@ -248,6 +260,15 @@ export async function optimizeCharging(input: ScheduleInput, options: OptimizeCh
     ...(Number.isFinite(roundedObjective) ? { objective: roundedObjective } : {}),
     fallbackReason: `${why}: LP relaxation rounded to 0 or ≥ minKw and repaired against the limits`
   });
+}
+
+/** Energy a plan gives all sessions together, kWh (powers per model session and window slot). */
+function plannedKWh(cm: ChargingModel, kw: readonly Float64Array[]): number {
+  let e = 0;
+  cm.sessions.forEach((s, j) => {
+    for (let i = 0; i < (kw[j]?.length ?? 0); i++) e += kw[j][i] * cm.steps.hours[s.fromSlot - cm.firstSlot + i];
+  });
+  return e;
 }
 
 /** `optimizeCharging` as a `Scheduler` (the default options). */

@@ -87,3 +87,16 @@ export function formatDuration(ms: number): string {
   const m = minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+/**
+ * The timeline's slot length as people say it, for "per …" and "greenest … ahead": 15 →
+ * "quarter-hour", 30 → "half-hour", 60 → "hour", else "5-minute period" (slots are 15 or 5 min).
+ */
+export function slotNoun(slotMinutes: number): string {
+  return slotMinutes === 15 ? 'quarter-hour' : slotMinutes === 30 ? 'half-hour' : slotMinutes === 60 ? 'hour' : `${slotMinutes}-minute period`;
+}
+
+/** kW summed over slots as energy: Σ kW × slot length (h), in kWh (kW·slots is no unit a person knows). */
+export function kwSlotsToKWh({ kwSlots, slotMinutes }: { kwSlots: number; slotMinutes: number }): number {
+  return (kwSlots * slotMinutes) / 60;
+}

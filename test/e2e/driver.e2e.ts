@@ -87,7 +87,7 @@ test.describe('driver: before, during and after charging', () => {
     await expect(words).toContainText(`session ${receipt.sessionId}`, { timeout: 30_000 });
     await expect(words).toContainText('delivered 12 kWh');
     await expect(words).toContainText('green in');
-    await expect(words).toContainText('certificate slot(s)');
+    await expect(words).toContainText('certificate bundle(s)');
     await expect(words).toContainText('chain 1337');
     await page.getByTestId('claim-button').click();
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });

@@ -68,9 +68,13 @@ export function formatTimeAfter(ms: number, fromMs: number, timeZone: string): s
   return days > 0 ? `${formatTime(ms, timeZone)} +${days} day${days > 1 ? 's' : ''}` : formatTime(ms, timeZone);
 }
 
-/** A local time range "08:45–10:00", or "08:45–06:00 +1 day" when it ends on a later day. */
-export function formatRange(startMs: number, endMs: number, timeZone: string): string {
-  return `${formatTime(startMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
+/**
+ * A local time range "08:45–10:00", or "08:45–06:00 +1 day" when it ends on a later day. With
+ * `dayStartMs` (a view listing a day that runs past midnight) the start says "+1 day" too when it is
+ * on a later day than that: "00:30 +1 day–03:00" (the end always counts from the start).
+ */
+export function formatRange(startMs: number, endMs: number, timeZone: string, dayStartMs = startMs): string {
+  return `${formatTimeAfter(startMs, dayStartMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
 }
 
 /** The zone named for people: "Europe/Amsterdam (UTC+01:00)" at that instant. */

@@ -9,6 +9,8 @@ test.describe('trust: a session’s lifecycle matches what happened', () => {
     // 3 kWh from 07:00 (the gate closing 06:59 admits it).
     const id = await requestCharge(page, { kWh: '3' });
     await expect(page.getByTestId('session-heading')).toHaveText('Waiting to charge at A1-1');
+    // While it can still charge, the chart has a plan.
+    await expect(page.getByTestId('session-chart-series')).toHaveText('Delivered (kW), Planned (kW)');
     await stepGates(page, 1); // 06:59: the gate books 07:00–07:15, which has not run yet
     await expect(page.getByTestId('clock-now')).toHaveText('06:59');
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'waiting');
@@ -49,6 +51,10 @@ test.describe('trust: a session’s lifecycle matches what happened', () => {
     // A finished session has no "power now", expected finish or plan for remaining energy.
     await expect(page.getByTestId('kw-now')).toHaveCount(0);
     await expect(page.getByTestId('plan-line')).toHaveCount(0);
+    // Nothing is planned any more: the chart and its legend show what was delivered only.
+    await expect(page.getByTestId('session-chart-series')).toHaveText('Delivered (kW)');
+    await expect(page.getByRole('heading', { name: 'Power per quarter-hour' })).toBeVisible();
+    await expect(page.getByTestId('session-window')).toContainText(/times are site time, Europe\/Amsterdam \(UTC\+0[12]:00\)/);
     await expect(page.locator('main')).not.toContainText('remaining energy');
     await page.getByTestId('receipt-link').click();
     await expect(page.getByTestId('receipt-kwh')).toHaveText('3.0 kWh');

@@ -12,19 +12,22 @@ export function formatTime(ms: number, timeZone: string): string {
   return f.format(new Date(ms));
 }
 
-/** Energy with one decimal: "12.3 kWh". */
+/** A no-break space: a phone never wraps "70" and "%" (or "3.0" and "kWh") onto two lines. */
+const NBSP = '\u00a0';
+
+/** Energy with one decimal: "12.3 kWh" (no-break space). */
 export function formatKWh(kWh: number): string {
-  return `${(Math.round(kWh * 10) / 10).toFixed(1)} kWh`;
+  return `${(Math.round(kWh * 10) / 10).toFixed(1)}${NBSP}kWh`;
 }
 
-/** Power with one decimal: "7.4 kW". */
+/** Power with one decimal: "7.4 kW" (no-break space). */
 export function formatKw(kw: number): string {
-  return `${(Math.round(kw * 10) / 10).toFixed(1)} kW`;
+  return `${(Math.round(kw * 10) / 10).toFixed(1)}${NBSP}kW`;
 }
 
-/** A 0..1 share as a whole percentage: "63 %". */
+/** A 0..1 share as a whole percentage: "63 %" (no-break space). */
 export function formatShare(share: number): string {
-  return `${Math.round(share * 100)} %`;
+  return `${Math.round(share * 100)}${NBSP}%`;
 }
 
 /** Money with 2 decimals and the ISO currency code. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatDuration, formatKWh, formatKw, formatRange, formatShare, formatTimeAfter, formatZone, kwSlotsToKWh, slotNoun } from './format';
+import { formatDay, formatDuration, formatRange, formatTimeAfter, formatZone, kwSlotsToKWh, slotNoun } from './format';
 
 const tz = 'Europe/Amsterdam';
 const utc = (iso: string) => Date.parse(iso);
@@ -45,13 +45,5 @@ describe('plain words for slot lengths and kW over slots', () => {
   it('turns Σ kW over slots into kWh by the slot length (4 quarter-hours at 10 kW over = 10 kWh)', () => {
     expect(kwSlotsToKWh({ kwSlots: 40, slotMinutes: 15 })).toBe(10);
     expect(kwSlotsToKWh({ kwSlots: 12, slotMinutes: 5 })).toBe(1);
-  });
-});
-
-describe('figures stay whole on a narrow phone', () => {
-  it('joins the number and its unit with a no-break space', () => {
-    expect(formatShare(0.7)).toBe('70\u00a0%');
-    expect(formatKWh(3)).toBe('3.0\u00a0kWh');
-    expect(formatKw(7.36)).toBe('7.4\u00a0kW');
   });
 });

@@ -12,22 +12,19 @@ export function formatTime(ms: number, timeZone: string): string {
   return f.format(new Date(ms));
 }
 
-/** A no-break space: a phone never wraps "70" and "%" (or "3.0" and "kWh") onto two lines. */
-const NBSP = '\u00a0';
-
-/** Energy with one decimal: "12.3 kWh" (no-break space). */
+/** Energy with one decimal: "12.3 kWh". */
 export function formatKWh(kWh: number): string {
-  return `${(Math.round(kWh * 10) / 10).toFixed(1)}${NBSP}kWh`;
+  return `${(Math.round(kWh * 10) / 10).toFixed(1)} kWh`;
 }
 
-/** Power with one decimal: "7.4 kW" (no-break space). */
+/** Power with one decimal: "7.4 kW". */
 export function formatKw(kw: number): string {
-  return `${(Math.round(kw * 10) / 10).toFixed(1)}${NBSP}kW`;
+  return `${(Math.round(kw * 10) / 10).toFixed(1)} kW`;
 }
 
-/** A 0..1 share as a whole percentage: "63 %" (no-break space). */
+/** A 0..1 share as a whole percentage: "63 %". */
 export function formatShare(share: number): string {
-  return `${Math.round(share * 100)}${NBSP}%`;
+  return `${Math.round(share * 100)} %`;
 }
 
 /** Money with 2 decimals and the ISO currency code. */

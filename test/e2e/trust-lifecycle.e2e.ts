@@ -15,6 +15,8 @@ test.describe('trust: a session’s lifecycle matches what happened', () => {
     await expect(page.getByTestId('clock-now')).toHaveText('06:59');
     await expect(page.getByTestId('session-status')).toHaveAttribute('data-status', 'waiting');
     await expect(page.getByTestId('delivered')).toHaveText('0.0 kWh');
+    // Nothing has run for it yet: no "delivered until 07:00", a time still ahead.
+    await expect(page.getByTestId('delivered').locator('..')).not.toContainText('until');
 
     await stepGates(page, 1); // 07:14: 07:00–07:15 is running, nothing of it counts yet
     await expect(page.getByTestId('clock-now')).toHaveText('07:14');

@@ -158,7 +158,9 @@ test.describe('green claims on the embedded demo chain', () => {
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
     await expect(page.getByTestId('claim-status')).toContainText('with the site’s signature: 1.500 kWh green');
     await expect(page.getByTestId('claim-range')).toHaveCount(1);
-    await expect(page.getByTestId('claim-range')).toContainText(/#\d+\s*solar\s*2026-11-25 22:30 UTC, 15 min\s*\d+–\d+\s*1\.500\s*claimed/);
+    // Site time first (the receipt's times), the ledger's UTC below it.
+    await expect(page.getByTestId('claim-range')).toContainText(/#\d+\s*solar\s*\d\d:\d\d–\d\d:\d\d(?: \+1 day)?\s*2026-11-25 22:30 UTC, 15 min\s*\d+–\d+\s*1\.500\s*claimed/);
+    await expect(page.getByTestId('claim-range-site-time')).toHaveText('23:30–23:45');
 
     const [certificate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
     expect(certificate.suggestedFilename()).toBe(`greenslot-certificate-cancellation-${receipt.sessionId}.json`);

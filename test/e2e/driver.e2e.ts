@@ -28,6 +28,10 @@ test.describe('driver: before, during and after charging', () => {
     await form.getByTestId('preference').selectOption('fast');
     await expect(page.getByTestId('gate-rule')).toHaveAttribute('data-late', 'false');
     await expect(page.getByTestId('gate-rule')).toContainText('starts charging at 07:00');
+    // Site time, the zone named once on the page and by the typed departure; the slot length in words.
+    await expect(page.getByTestId('site-zone')).toHaveText(/^Times are site time, 24-hour: Europe\/Amsterdam \(UTC\+0[12]:00\)\.$/);
+    await expect(page.getByTestId('departure-note')).toContainText(/Today, \w{3} \d{1,2} \w{3}, 10:00 site time, Europe\/Amsterdam \(UTC\+0[12]:00\)/);
+    await expect(page.getByTestId('forecast-best')).toContainText(/^Greenest quarter-hour ahead: \d\d:\d\d/);
     await expect(page.getByTestId('dry-ok')).toContainText(/Plan: 12\.0 kWh by \d\d:\d\d, about \d+ % green/, { timeout: 30_000 });
     await shoot(page, 'driver-request');
     await form.getByTestId('send-request').click();
@@ -87,7 +91,7 @@ test.describe('driver: before, during and after charging', () => {
     await expect(words).toContainText(`session ${receipt.sessionId}`, { timeout: 30_000 });
     await expect(words).toContainText('delivered 12 kWh');
     await expect(words).toContainText('green in');
-    await expect(words).toContainText('certificate slot(s)');
+    await expect(words).toContainText('certificate bundle(s)');
     await expect(words).toContainText('chain 1337');
     await page.getByTestId('claim-button').click();
     await expect(page.getByTestId('claim-status')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });

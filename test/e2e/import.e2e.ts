@@ -132,6 +132,9 @@ test.describe('import: OCPI, sessions, generation mix, live status', () => {
     await expect(page.getByTestId('import-log')).toContainText('2 rows');
     // Import times read in 24-hour time like the rest of the app.
     await expect(page.getByTestId('import-log')).not.toContainText(/\b(AM|PM)\b/);
+    // An import ran at this device's real time, said as such, in site time with the zone named once.
+    await expect(page.getByTestId('import-log')).toContainText(/\w{3} \d{1,2} \w{3}, \d\d:\d\d real time/);
+    await expect(page.getByTestId('import-log-zone')).toContainText(/real clock \(not the demo clock\), in site time, Europe\/Amsterdam \(UTC\+0[12]:00\)/);
 
     await page.getByTestId('replay-office-log.csv').click();
     await expect(page.getByTestId('replay-message')).toContainText('Replaying 3 session(s)');

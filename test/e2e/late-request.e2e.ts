@@ -27,6 +27,14 @@ test.describe('the gate rule (14-minute gate closure)', () => {
     await expect(page.getByTestId('clock-now')).toHaveText('07:14');
     await expect(rule).toHaveAttribute('data-late', 'true');
     await expect(rule).toContainText('starts charging at 07:30');
+    // The demo day runs 07:00 to 07:00 tomorrow: a departure after that is refused with the day's end.
+    await page.getByTestId('departure').fill('07:10');
+    await page.getByTestId('tomorrow-yes').click();
+    await expect(page.getByTestId('departure-note')).toHaveText(
+      /^Departure 07:10 \+1 day is after the demo day ends \(07:00 \+1 day, \w{3} \d{1,2} \w{3}\): choose a departure by then\.$/
+    );
+    await expect(page.getByTestId('send-request')).toBeDisabled();
+    await page.getByTestId('departure').fill('17:00');
     await page.getByTestId('preference').selectOption('fast');
     await page.getByTestId('send-request').click();
     await expect(page.getByTestId('session-status')).toContainText('Reserved for you: charging starts at 07:30 at the earliest');

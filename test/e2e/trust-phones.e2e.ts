@@ -56,6 +56,9 @@ test.describe('trust: phones never scroll sideways', () => {
       await expect(page.getByTestId('clock-now')).toBeVisible();
       const top = await page.locator('main').evaluate((el) => el.getBoundingClientRect().top);
       expect(top, `content starts ${top} px down at ${width} px`).toBeLessThanOrEqual(160);
+      // Every nav entry in view, none cut off behind the edge ("Verify" read "Ve" at 360 px).
+      const nav = await page.locator('header nav').evaluate((el) => ({ needs: el.scrollWidth, has: el.clientWidth }));
+      expect(nav.needs, `the nav needs ${nav.needs} px of its ${nav.has} px at ${width} px`).toBeLessThanOrEqual(nav.has);
     }
   });
 

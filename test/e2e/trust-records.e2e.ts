@@ -31,6 +31,9 @@ test.describe('trust: drivers’ records are never lost', () => {
     await expect(page.getByTestId('archives').locator('li')).toHaveCount(1);
     await expect(page.getByTestId('archives')).toContainText('(1 driver, 1 receipt)');
     await expect(page.getByTestId('archives')).toContainText('“Reset day”');
+    // Two clocks, each named: where the day's demo clock stopped, and when this device archived it (real time, site zone).
+    await expect(page.getByTestId('archive-when')).toContainText(`its demo clock stopped at ${clock}`);
+    await expect(page.getByTestId('archive-when')).toContainText(/archived on this device on \w{3} \d{1,2} \w{3}, \d{2}:\d{2} real time, Europe\/Amsterdam \(UTC[+-]\d{2}:\d{2}\)/);
 
     // The driver still has the session and the very same receipt.
     await page.goto('/session');

@@ -44,7 +44,7 @@ test.describe('trust: the request form is validated by the app', () => {
     await resetApp(page);
     await page.getByTestId('station-A1-1').getByRole('button', { name: /Select/ }).click();
     const form = page.getByTestId('request-form');
-    await expect(form.getByTestId('departure-note')).toContainText(/^Today, \w{3} \d{1,2} \w{3}, 17:00$/);
+    await expect(form.getByTestId('departure-note')).toContainText(/^Today, \w{3} \d{1,2} \w{3}, 17:00 site time, Europe\/Amsterdam \(UTC\+0[12]:00\)$/);
     await form.getByTestId('departure').fill('05:00');
     const ask = form.getByTestId('tomorrow-ask');
     await expect(ask).toContainText(/05:00 has already passed today\. Do you mean tomorrow, \w{3} \d{1,2} \w{3}, at 05:00\?/);

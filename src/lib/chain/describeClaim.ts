@@ -23,7 +23,7 @@ export function describeClaim({ receipt, metered, vouch, chainName, chainId, ver
   return [
     `You (${metered.beneficiary}) claim the green energy of session ${receipt.sessionId} at site ${receipt.siteId}, station ${receipt.stationId}:`,
     `delivered ${kWh(metered.deliveredWh)} between ${ledgerSlotLabel({ slot: metered.startMinute }).replace(' UTC', '')} and ${ledgerSlotLabel({ slot: metered.endMinute })},`,
-    `of which ${kWh(green)} green in ${metered.claims.length} certificate slot(s): ` +
+    `of which ${kWh(green)} green in ${metered.claims.length} certificate bundle(s): ` +
       metered.claims.map((c) => `${ledgerSlotLabel({ slot: c.startMinute }).replace(' UTC', '')} ${ledgerSourceWord(c.source)} ${kWh(c.wh)}`).join('; ') +
       '.',
     vouch.kind === 'signature'
@@ -31,7 +31,8 @@ export function describeClaim({ receipt, metered, vouch, chainName, chainId, ver
       : vouch.kind === 'anchor'
         ? `Vouched for by the site: in the Merkle root ${vouch.root.slice(0, 10)}… its metering signer anchored.`
         : 'The site has not vouched for this receipt yet (its metering signer signs it, or anchors it with the day’s receipts).',
-    `Receipt fingerprint (keccak256): ${metered.receiptHash}. Claimable until ${new Date(Number(metered.deadline) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    // The ledger checks the deadline against its block time: real time, not the demo clock the charging times run on.
+    `Receipt fingerprint (keccak256): ${metered.receiptHash}. Claimable until ${new Date(Number(metered.deadline) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC, real time (the chain's clock, not the demo clock).`,
     `Valid only on ${chainName} (chain ${chainId}) for the ledger at ${verifyingContract}; the receipt can be claimed once, and only by this wallet.`
   ];
 }

@@ -68,9 +68,13 @@ export function formatTimeAfter(ms: number, fromMs: number, timeZone: string): s
   return days > 0 ? `${formatTime(ms, timeZone)} +${days} day${days > 1 ? 's' : ''}` : formatTime(ms, timeZone);
 }
 
-/** A local time range "08:45–10:00", or "08:45–06:00 +1 day" when it ends on a later day. */
-export function formatRange(startMs: number, endMs: number, timeZone: string): string {
-  return `${formatTime(startMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
+/**
+ * A local time range "08:45–10:00", or "08:45–06:00 +1 day" when it ends on a later day. With
+ * `dayStartMs` (a view listing a day that runs past midnight) the start says "+1 day" too when it is
+ * on a later day than that: "00:30 +1 day–03:00" (the end always counts from the start).
+ */
+export function formatRange(startMs: number, endMs: number, timeZone: string, dayStartMs = startMs): string {
+  return `${formatTimeAfter(startMs, dayStartMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
 }
 
 /** The zone named for people: "Europe/Amsterdam (UTC+01:00)" at that instant. */
@@ -86,4 +90,17 @@ export function formatDuration(ms: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/**
+ * The timeline's slot length as people say it, for "per …" and "greenest … ahead": 15 →
+ * "quarter-hour", 30 → "half-hour", 60 → "hour", else "5-minute period" (slots are 15 or 5 min).
+ */
+export function slotNoun(slotMinutes: number): string {
+  return slotMinutes === 15 ? 'quarter-hour' : slotMinutes === 30 ? 'half-hour' : slotMinutes === 60 ? 'hour' : `${slotMinutes}-minute period`;
+}
+
+/** kW summed over slots as energy: Σ kW × slot length (h), in kWh (kW·slots is no unit a person knows). */
+export function kwSlotsToKWh({ kwSlots, slotMinutes }: { kwSlots: number; slotMinutes: number }): number {
+  return (kwSlots * slotMinutes) / 60;
 }

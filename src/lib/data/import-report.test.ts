@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLeftOutRows, leftOutWords } from './import-report';
+import { countLeftOutRows, importedAtWords, leftOutWords } from './import-report';
 
 describe('countLeftOutRows', () => {
   it('counts a CSV line with several problems once', () => {
@@ -29,5 +29,12 @@ describe('leftOutWords', () => {
   it('says rows and problems apart, with thousands separators', () => {
     expect(leftOutWords({ rows: 1873, problems: 3612 })).toBe('1,873 rows (3,612 problems)');
     expect(leftOutWords({ rows: 1, problems: 1 })).toBe('1 row (1 problem)');
+  });
+});
+
+describe('importedAtWords', () => {
+  it('says when an import ran as real time in the site zone, 24-hour, whatever zone the browser is in', () => {
+    expect(importedAtWords({ ms: Date.parse('2026-12-05T13:07:00Z'), timeZone: 'Europe/Amsterdam' })).toBe('Sat 5 Dec, 14:07 real time');
+    expect(importedAtWords({ ms: Date.parse('2026-12-05T23:30:00Z'), timeZone: 'Europe/Amsterdam' })).toBe('Sun 6 Dec, 00:30 real time');
   });
 });

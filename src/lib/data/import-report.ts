@@ -1,4 +1,5 @@
 import type { ImportRow } from './db';
+import { formatDay, formatTime } from '$lib/components/format';
 
 /** An import's report row with what later versions add (older rows lack these; Dexie stores any field). */
 export type ImportReport = ImportRow & {
@@ -35,9 +36,10 @@ export function leftOutWords({ rows, problems }: { rows: number; problems: numbe
   return `${n(rows)} row${rows === 1 ? '' : 's'} (${n(problems)} problem${problems === 1 ? '' : 's'})`;
 }
 
-const importedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
-
-/** When an import ran, in this browser's zone and 24-hour time like the rest of the app: "5 Dec 2026, 14:07". */
-export function importedAtWords(ms: number): string {
-  return importedAt.format(new Date(ms));
+/**
+ * When an import ran (this device's real clock, not the demo clock), in the site's zone and 24-hour
+ * time like the rest of the app: "Sat 5 Dec, 14:07 real time". The page names the zone once.
+ */
+export function importedAtWords({ ms, timeZone }: { ms: number; timeZone: string }): string {
+  return `${formatDay(ms, timeZone)}, ${formatTime(ms, timeZone)} real time`;
 }

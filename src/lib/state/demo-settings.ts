@@ -34,7 +34,6 @@ export type DemoSettings = {
   nextSlot: number;
 };
 
-const SLOTS_PER_DAY = 96;
 /** The demo day starts at 07:00 local time: the morning arrivals are the interesting part. */
 const DEMO_START_HOUR = 7;
 
@@ -44,10 +43,19 @@ function siteMidnight(ms: number, timeZone: string): number {
   return localToUtcMs({ local: { year, month, day, hour: 0, minute: 0 }, timeZone });
 }
 
-/** Default settings for a fresh demo on `site`, today. */
+/**
+ * Default settings for a fresh demo on `site`, today. The demo day is a day as a driver reads it:
+ * 07:00 to 07:00 the next day, site time (24 h; 23 or 25 on a DST change). It used to run to
+ * midnight two days later (41 h) so every simulated car could leave; cars staying past the day's
+ * end now leave at it (`boundToDemoDay`).
+ */
 export function defaultSettings({ site, nowMs = Date.now() }: { site: Site; nowMs?: number }): DemoSettings {
   const timeline = { startMs: siteMidnight(nowMs, site.timezone), slotMinutes: 15 };
   const startSlot = (DEMO_START_HOUR * 60) / timeline.slotMinutes;
+  // The next local day's 07:00 (its midnight found 36 h after this one, DST-safe).
+  const next = toLocalDateTime({ ms: timeline.startMs + 36 * 3_600_000, timeZone: site.timezone });
+  const endMs = localToUtcMs({ local: { year: next.year, month: next.month, day: next.day, hour: DEMO_START_HOUR, minute: 0 }, timeZone: site.timezone });
+  const endSlot = Math.round((endMs - timeline.startMs) / (timeline.slotMinutes * 60_000));
   return {
     siteId: site.id,
     timeline,
@@ -60,7 +68,7 @@ export function defaultSettings({ site, nowMs = Date.now() }: { site: Site; nowM
     mode: 'accelerated',
     nowMs: slotStartMs({ timeline, slot: startSlot - 1 }),
     startSlot,
-    endSlot: 2 * SLOTS_PER_DAY,
+    endSlot,
     nextSlot: startSlot
   };
 }

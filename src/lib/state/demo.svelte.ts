@@ -22,6 +22,7 @@ import { solver } from './solver.svelte';
 import { alerts } from './alerts.svelte';
 import { defaultSettings, type DemoSettings } from './demo-settings';
 import { replaySettings, type ReplaySettingsReturnType } from './replay-settings';
+import { boundToDemoDay } from './bound-to-demo-day';
 
 export type { DemoPreset, DemoSettings } from './demo-settings';
 
@@ -98,15 +99,20 @@ class DemoState {
     const db = getDb();
     // The site the day ran on (an import may already have written a new one).
     await archiveRunningDay({ db, reason, site: this.site ? ($state.snapshot(this.site) as Site) : undefined });
+    // A simulated day stays inside the demo day (cars leave by its end); a replay keeps its logged stays.
     const requests =
       replay ??
-      simulateChargingRequests({
+      boundToDemoDay({
         site,
-        timeline: settings.timeline,
-        preset: settings.preset,
-        evs: settings.evs,
-        seed: settings.seed,
-        weekday: true
+        endMs: slotStartMs({ timeline: settings.timeline, slot: settings.endSlot }),
+        requests: simulateChargingRequests({
+          site,
+          timeline: settings.timeline,
+          preset: settings.preset,
+          evs: settings.evs,
+          seed: settings.seed,
+          weekday: true
+        }).requests
       }).requests;
     const rows: RequestRow[] = requests.map((r) => ({ ...r, siteId: site.id, createdMs: r.requestMs }));
     const statuses = Object.fromEntries((await db.evses.where('siteId').equals(site.id).toArray()).map((e) => [e.id, e.status]));

@@ -44,4 +44,16 @@ describe('request form validation by the app', () => {
   it('error: a departure with no full quarter-hour before it is refused', () => {
     expect(check(kwh, 0)).toEqual([{ field: 'departure', message: 'Departure 17:00 is too soon: no full quarter-hour of charging fits before it.' }]);
   });
+
+  it('error: on a 5-minute timeline the too-soon message speaks of 5 minutes, not a quarter-hour', () => {
+    expect(checkRequest({ values: kwh, evse: ac, windowHours: 0, departureText: '17:00', slotMinutes: 5 })).toEqual([
+      { field: 'departure', message: 'Departure 17:00 is too soon: no full 5-minute period of charging fits before it.' }
+    ]);
+  });
+
+  it('error: a departure after the demo day ends is refused with the day’s end', () => {
+    expect(checkRequest({ values: kwh, evse: ac, windowHours: 20, departureText: '17:00 +1 day', afterDayEnd: '07:00 +1 day, Sun 6 Dec' })).toEqual([
+      { field: 'departure', message: 'Departure 17:00 +1 day is after the demo day ends (07:00 +1 day, Sun 6 Dec): choose a departure by then.' }
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Evse } from '$lib/core/grid/site';
+import { slotNoun } from '$lib/components/format';
 
 /**
  * The request form's own validation (the browser's pop-up is off): every problem names its field,
@@ -45,6 +46,13 @@ export type CheckRequestParameters = {
   windowHours: number;
   /** Departure as shown ("17:00"), for messages. */
   departureText: string;
+  /** Slot length of the timeline, minutes (the shortest charging window is one slot). */
+  slotMinutes?: number;
+  /**
+   * When the departure is after the end of the demo day (the engine stops there): that end as
+   * shown ("07:00 +1 day, Sun 6 Dec"); undefined when the departure is inside the day.
+   */
+  afterDayEnd?: string;
 };
 
 const num = (x: number | null): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -68,7 +76,7 @@ export function requestedEnergyKWh(values: RequestFormValues): number {
 }
 
 /** Every problem of the form, in field order (empty: the request can be sent). */
-export function checkRequest({ values, evse, windowHours, departureText }: CheckRequestParameters): RequestIssue[] {
+export function checkRequest({ values, evse, windowHours, departureText, slotMinutes = 15, afterDayEnd }: CheckRequestParameters): RequestIssue[] {
   const issues: RequestIssue[] = [];
   const limit = connectorLimit(evse);
   const car = values.vehicleMaxKw;
@@ -95,8 +103,10 @@ export function checkRequest({ values, evse, windowHours, departureText }: Check
       issues.push({ field: 'socTargetPct', message: `Target charge must be above the charge now (${fmt(now)} %).` });
     }
   }
-  if (!(windowHours > 0)) {
-    issues.push({ field: 'departure', message: `Departure ${departureText} is too soon: no full quarter-hour of charging fits before it.` });
+  if (afterDayEnd !== undefined) {
+    issues.push({ field: 'departure', message: `Departure ${departureText} is after the demo day ends (${afterDayEnd}): choose a departure by then.` });
+  } else if (!(windowHours > 0)) {
+    issues.push({ field: 'departure', message: `Departure ${departureText} is too soon: no full ${slotNoun(slotMinutes)} of charging fits before it.` });
   } else if (issues.length === 0) {
     const kw = Math.min(evse.maxKw, car as number);
     const most = kw * windowHours;

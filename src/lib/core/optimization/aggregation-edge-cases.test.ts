@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { batteryAcceptanceKw } from '../engine/battery-taper';
+import { createEngine } from '../engine/create-engine';
+import { computeMetrics } from '../metrics/compute-metrics';
+import type { ScheduleInput } from '../model/scheduler';
+import { simulateChargingRequests } from '../simulation/simulate-charging-requests';
+import { arbitraryScheduleInput } from '../testing/arbitrary-gates';
+import { limitViolations } from '../testing/limit-violations';
+import { activeSession, gate, smallSite } from '../testing/small-site';
+import { optimizeCharging } from './optimize-charging';
+
+/**
+ * Edge cases of far-slot aggregation (issue 11) beyond aggregation-properties.test.ts: the
+ * dispatched slot when a tier starts at once, gates on 5-min slots with negative first slots,
+ * explicit horizon ends, arrivals inside coarse steps and tapering batteries, and a 5-min day
+ * through the engine against the same day planned slot by slot.
+ */
+
+const H5 = 5 / 60;
+const FIVE_MIN = { startMs: Date.UTC(2026, 0, 5), slotMinutes: 5 };
+
+/** Random 5-min gates: windows of up to ~2.5 days anywhere around a (possibly negative) first slot, half the cars with a battery. */
+const longGates: fc.Arbitrary<ScheduleInput> = fc
+  .tuple(
+    arbitraryScheduleInput({ withMinKw: true }),
+    fc.integer({ min: -300, max: 300 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 700 }), fc.double({ min: 0.3, max: 0.99, noNaN: true })), { minLength: 7, maxLength: 7 }),
+    fc.option(fc.integer({ min: 0, max: 800 }), { nil: undefined })
+  )
+  .map(([raw, firstSlot, windows, horizon]) => ({
+    ...raw,
+    timeline: FIVE_MIN,
+    firstSlot,
+    ...(horizon === undefined ? {} : { horizonEndSlot: firstSlot + horizon }),
+    sessions: raw.sessions.map((s, i) => {
+      const [start, len, soc] = windows[i];
+      const startSlot = firstSlot - 20 + start;
+      // A car with SoC facts: its cap is what the battery accepts now (as the engine passes it); no EVSE minimum.
+      const battery = i % 2 === 1 ? { soc, batteryKWh: 40, vehicleMaxKw: s.maxKw } : undefined;
+      return {
+        ...s,
+        startSlot,
+        endSlot: startSlot + len,
+        remainingKWh: s.remainingKWh * 2,
+        ...(battery ? { battery, minKw: 0, maxKw: Math.min(s.maxKw, batteryAcceptanceKw({ vehicleMaxKw: s.maxKw, soc })) } : {})
+      };
+    })
+  }));
+
+describe('far-slot aggregation at its edges', () => {
+  it('dispatches exactly the first slot of the plan even when a tier starts at once and there is no near term', async () => {
+    // Car a leaves after the dispatched slot; a quarter-hour step from slot 0 would plan it 11 kW
+    // in slot 0 but dispatch the step's mean (a third of it).
+    const site = smallSite({ rootLimitKw: 100 });
+    const input = gate(site, [activeSession({ id: 'a', evseId: 'e0', startSlot: 0, endSlot: 1, remainingKWh: 10 }), activeSession({ id: 'b', evseId: 'e1', startSlot: 0, endSlot: 40, remainingKWh: 10 })], {
+      timeline: FIVE_MIN
+    });
+    const result = await optimizeCharging(input, { aggregation: [{ afterHours: 0, stepMinutes: 15 }], minPowerHorizonHours: 0 });
+    expect(result.status).toBe('optimal');
+    expect(result.setpointsKw.a).toBeCloseTo(11, 9);
+    expect(limitViolations(input, result)).toEqual([]);
+  });
+
+  it('keeps every limit, the taper, the energy sums and the finish slot on random 5-min gates with negative first slots, explicit horizon ends and days-long windows, deterministically', async () => {
+    await fc.assert(
+      fc.asyncProperty(longGates, async (input) => {
+        const result = await optimizeCharging(input);
+        expect(['optimal', 'feasible', 'time-limit', 'empty']).toContain(result.status);
+        expect(limitViolations(input, result, { checkMinKw: 3 })).toEqual([]);
+        const horizonEnd = Math.max(input.firstSlot, input.horizonEndSlot ?? Math.max(input.firstSlot, ...input.sessions.map((s) => s.endSlot)));
+        for (const plan of result.plans) {
+          const s = input.sessions.find((x) => x.id === plan.sessionId)!;
+          expect(plan.kw.length, s.id).toBe(Math.max(0, Math.min(s.endSlot, horizonEnd) - input.firstSlot));
+          let energy = 0;
+          let finish: number | null = null;
+          for (const [i, kw] of plan.kw.entries()) {
+            // A tapering battery accepts less as it fills: never planned above that in any real slot.
+            if (s.battery) expect(kw, `${s.id} slot ${i}`).toBeLessThanOrEqual(batteryAcceptanceKw({ vehicleMaxKw: s.battery.vehicleMaxKw, soc: s.battery.soc + energy / s.battery.batteryKWh }) + 1e-6);
+            energy += kw * H5;
+            if (finish === null && kw > 0 && energy >= s.remainingKWh - 1e-6 - 1e-6 * s.remainingKWh) finish = input.firstSlot + i;
+          }
+          expect(plan.plannedKWh, s.id).toBeCloseTo(energy, 6);
+          expect(plan.expectedFinishSlot, s.id).toBe(s.remainingKWh <= 1e-6 ? input.firstSlot - 1 : finish);
+          expect(plan.expectedGreenShare).toBeGreaterThanOrEqual(0);
+          expect(plan.expectedGreenShare).toBeLessThanOrEqual(1);
+        }
+        const again = await optimizeCharging(input);
+        expect(again.setpointsKw).toEqual(result.setpointsKw);
+        expect(again.plans).toEqual(result.plans);
+      }),
+      { numRuns: 150, seed: 31 }
+    );
+  }, 180_000);
+});

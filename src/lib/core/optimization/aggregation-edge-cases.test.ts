@@ -62,6 +62,22 @@ describe('far-slot aggregation at its edges', () => {
     expect(limitViolations(input, result)).toEqual([]);
   });
 
+  it('never moves energy into slots without a marginal rate because a longer step also holds a few low-rate slots', async () => {
+    // 5-min marginal rates: 700 g/kWh, 400 from 1 h to 2 h, 200 at 7:00–7:10, then no values (the
+    // forecast ends inside the 7–8 h step). Unknown slots cost like the highest known rate, so the
+    // step is worth (2 × 200 + 10 × 700) / 12, not 200: the car charges in the 400 hour.
+    const startMs = FIVE_MIN.startMs;
+    const gPerKWh = Array.from({ length: 86 }, (_, i) => (i >= 84 ? 200 : i >= 12 && i < 24 ? 400 : 700));
+    const base = smallSite();
+    const site = { ...base, energy: { ...base.energy!, marginalCo2Series: { startMs, slotMinutes: 5, gPerKWh, label: 'test' } } };
+    const input = gate(site, [activeSession({ id: 'a', startSlot: 0, endSlot: 96, remainingKWh: 5 })], { strategy: 'lowest-marginal-co2', timeline: FIVE_MIN });
+    const result = await optimizeCharging(input);
+    const kwh = (from: number, to: number) => result.plans[0].kw.slice(from, to).reduce((a, b) => a + b, 0) * H5;
+    expect(result.plans[0].plannedKWh).toBeCloseTo(5, 6);
+    expect(kwh(86, 96)).toBeLessThan(1e-6);
+    expect(kwh(12, 24)).toBeCloseTo(5, 6);
+  });
+
   it('keeps every limit, the taper, the energy sums and the finish slot on random 5-min gates with negative first slots, explicit horizon ends and days-long windows, deterministically', async () => {
     await fc.assert(
       fc.asyncProperty(longGates, async (input) => {

@@ -91,7 +91,14 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     pricePerKWh: stepMeans(steps, firstSlot, real.pricePerKWh)
   };
   // Live backend (issue 12): the marginal signal, for the "lowest-marginal-co2" preset's term.
-  if (site.energy?.marginalCo2Series) energy.marginalGPerKWh = stepMeans(steps, firstSlot, marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots: realSlots }));
+  if (site.energy?.marginalCo2Series) {
+    const rates = marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots: realSlots });
+    // A slot without a value is never preferred on a guess (the marginal term): inside a longer
+    // step it counts as the horizon's highest known rate, not as the mean of the step's known slots.
+    let highest = NaN;
+    for (const r of rates) if (Number.isFinite(r) && !(r <= highest)) highest = r;
+    energy.marginalGPerKWh = stepMeans(steps, firstSlot, rates, highest);
+  }
   const warnings: string[] = [];
   const evseMaxKw: Record<string, number> = {};
   for (const e of site.evses) evseMaxKw[e.id] = e.maxKw;
@@ -438,8 +445,11 @@ function termContext({
   return ctx;
 }
 
-/** Mean of per-real-slot values over each step (index 0 = firstSlot); NaN values are left out (all NaN → NaN). */
-function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly number[]): number[] {
+/**
+ * Mean of per-real-slot values over each step (index 0 = firstSlot); NaN values count as
+ * `unknownAs` when it is a number, else they are left out (all NaN → NaN).
+ */
+function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly number[], unknownAs = NaN): number[] {
   const out = new Array<number>(steps.hours.length);
   for (let k = 0; k < out.length; k++) {
     const from = steps.startSlot[k] - firstSlot;
@@ -450,12 +460,15 @@ function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly numb
     }
     let sum = 0;
     let n = 0;
+    let known = 0;
     for (let i = from; i < to; i++) {
-      if (Number.isNaN(values[i])) continue;
-      sum += values[i];
+      const v = Number.isNaN(values[i]) ? unknownAs : values[i];
+      if (!Number.isNaN(values[i])) known++;
+      if (Number.isNaN(v)) continue;
+      sum += v;
       n++;
     }
-    out[k] = n > 0 ? sum / n : NaN;
+    out[k] = known > 0 ? sum / n : NaN;
   }
   return out;
 }

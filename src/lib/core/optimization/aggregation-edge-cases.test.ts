@@ -78,6 +78,24 @@ describe('far-slot aggregation at its edges', () => {
     expect(kwh(12, 24)).toBeCloseTo(5, 6);
   });
 
+  it('plans gates whose slot numbers lie beyond 32 bits like the same gate at slot 0, on 15-min and aggregated 5-min slots', async () => {
+    // Slot numbers are plain integers to the optimizer; step boundaries in 32-bit arrays wrapped
+    // them and sent the gate to the EDF fallback ("invalid numbers").
+    const site = smallSite({ rootLimitKw: 15 });
+    for (const [timeline, firstSlot] of [[{ startMs: 0, slotMinutes: 15 }, 2 ** 31 - 4], [FIVE_MIN, 12 * 2 ** 28]] as const) {
+      const at = (first: number) =>
+        gate(site, [activeSession({ id: 'a', evseId: 'e0', startSlot: first, endSlot: first + 100, remainingKWh: 40 }), activeSession({ id: 'b', evseId: 'e1', startSlot: first, endSlot: first + 90, remainingKWh: 40 })], {
+          timeline,
+          firstSlot: first
+        });
+      const far = await optimizeCharging(at(firstSlot));
+      const near = await optimizeCharging(at(0));
+      expect(far.status, far.fallbackReason).toBe('optimal');
+      expect(far.setpointsKw).toEqual(near.setpointsKw);
+      expect(far.plans.map((p) => p.kw)).toEqual(near.plans.map((p) => p.kw));
+    }
+  });
+
   it('keeps every limit, the taper, the energy sums and the finish slot on random 5-min gates with negative first slots, explicit horizon ends and days-long windows, deterministically', async () => {
     await fc.assert(
       fc.asyncProperty(longGates, async (input) => {

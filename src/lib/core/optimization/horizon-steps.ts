@@ -15,7 +15,7 @@ export type AggregationTier = { afterHours: number; stepMinutes: number };
  * (`startSlot` has one more entry than there are steps) and lasts `hours[k]`.
  */
 export type HorizonSteps = {
-  startSlot: Int32Array;
+  startSlot: Float64Array;
   hours: Float64Array;
 };
 
@@ -61,7 +61,7 @@ export function horizonSteps({ firstSlot, horizonEndSlot, slotMinutes, tiers = [
     t = Math.min(next, horizonEndSlot);
     starts.push(t);
   }
-  const startSlot = Int32Array.from(starts);
+  const startSlot = Float64Array.from(starts);
   const hours = new Float64Array(starts.length - 1);
   for (let k = 0; k < hours.length; k++) hours[k] = (startSlot[k + 1] - startSlot[k]) * h;
   return { startSlot, hours };

@@ -96,6 +96,29 @@ describe('far-slot aggregation at its edges', () => {
     }
   });
 
+  it('plans a queue on one EVSE, and a handover under a tight root, as fully as slot by slot when the handover falls inside an hour step', async () => {
+    // 5-min slots: car a needs 11 kW until it leaves at slot 90 (7:30, inside the 7–8 h step), car b
+    // plugs into the same EVSE then. They never share a slot, so the step must not split 11 kW
+    // between them (that planned a 3.2 kWh and b 0.8 kWh short and "never finishing").
+    const queue = gate(smallSite(), [activeSession({ id: 'a', evseId: 'e0', startSlot: 0, endSlot: 90, remainingKWh: 82 }), activeSession({ id: 'b', evseId: 'e0', startSlot: 90, endSlot: 114, remainingKWh: 21 })], {
+      timeline: FIVE_MIN
+    });
+    // The same on two EVSEs under an 11-kW root: c leaves at 7:10, d arrives at 7:10.
+    const handover = gate(smallSite({ rootLimitKw: 11 }), [activeSession({ id: 'c', evseId: 'e0', startSlot: 0, endSlot: 86, remainingKWh: 78 }), activeSession({ id: 'd', evseId: 'e1', startSlot: 86, endSlot: 110, remainingKWh: 21 })], {
+      timeline: FIVE_MIN
+    });
+    for (const input of [queue, handover]) {
+      const coarse = await optimizeCharging(input);
+      const fine = await optimizeCharging(input, { aggregation: [] });
+      expect(limitViolations(input, coarse)).toEqual([]);
+      for (const [j, plan] of coarse.plans.entries()) {
+        expect(fine.plans[j].shortfallKWh, plan.sessionId).toBe(0);
+        expect(plan.shortfallKWh, plan.sessionId).toBe(0);
+        expect(plan.expectedFinishSlot, plan.sessionId).toBe(fine.plans[j].expectedFinishSlot);
+      }
+    }
+  });
+
   it('keeps every limit, the taper, the energy sums and the finish slot on random 5-min gates with negative first slots, explicit horizon ends and days-long windows, deterministically', async () => {
     await fc.assert(
       fc.asyncProperty(longGates, async (input) => {

@@ -3,7 +3,7 @@ import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
 import { slotHours as slotHoursOf } from '../time/gates';
-import { rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
+import { presenceGroups, rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
 import { horizonSteps, type AggregationTier, type HorizonSteps } from './horizon-steps';
 import { encodeLpId } from './lp-name';
@@ -129,6 +129,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       pCol: -1,
       fromSlot,
       toSlot: len > 0 && R > ENERGY_EPS && maxKw > 0 ? toSlot : fromSlot,
+      fromReal,
+      toReal,
       uCol: -1,
       onCol: -1,
       onSlots: 0,
@@ -189,12 +191,18 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     if (list.length < 2) continue;
     const evseLp = encodeLpId(evseId);
     for (let t = firstSlot; t < horizonEndSlot; t++) {
-      let active = 0;
-      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) active++;
-      if (active < 2) continue;
-      b.beginRow(`evse.${evseLp}.${t}`);
-      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, s.spread ? s.spread[t - s.fromSlot] : 1);
-      b.endRow(-Infinity, evseMaxKw[evseId]);
+      const active = list.filter((s) => t >= s.fromSlot && t < s.toSlot);
+      if (active.length < 2) continue;
+      const k = t - firstSlot;
+      presenceGroups(active, steps.startSlot[k], steps.startSlot[k + 1]).forEach((group, n) => {
+        if (group.length < 2) return;
+        b.beginRow(`evse.${evseLp}.${t}${n > 0 ? `~g${n}` : ''}`);
+        for (const g of group) {
+          const s = active[g];
+          b.addTerm(s.pCol + t - s.fromSlot, s.spread ? s.spread[t - s.fromSlot] : 1);
+        }
+        b.endRow(-Infinity, evseMaxKw[evseId]);
+      });
     }
   }
 
@@ -204,27 +212,33 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     const lists = row.evseIds.map((id) => byEvse.get(id));
     for (let i = 0; i < H; i++) {
       const t = firstSlot + i;
-      b.beginRow(`${rowLp}.${t}`);
-      let terms = 0;
-      // The most the row's left side can reach (every session at its max where the coefficient is
-      // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
-      // of a site below its limit are such rows.
-      let reachKw = 0;
+      const active: { s: TermSession; coef: number; evseCoef: number }[] = [];
       for (let k = 0; k < lists.length; k++) {
         const list = lists[k];
         if (!list) continue;
         for (const s of list) {
           if (t < s.fromSlot || t >= s.toSlot) continue;
           const coef = s.spread ? rowCoefficient(row.coeffs[k], s.spread[t - s.fromSlot]) : row.coeffs[k];
-          if (coef === 0) continue;
-          b.addTerm(s.pCol + t - s.fromSlot, coef);
-          // p ≤ maxKw / spread (the column's bound), so the term (coef × spread) × p reaches coef × maxKw at most.
-          if (coef > 0) reachKw += row.coeffs[k] * s.maxKw;
-          terms++;
+          if (coef !== 0) active.push({ s, coef, evseCoef: row.coeffs[k] });
         }
       }
-      if (terms === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) b.discardRow();
-      else b.endRow(-Infinity, row.rhs[i]);
+      // One row per group of sessions that share a real slot (one group unless the step is aggregated).
+      presenceGroups(
+        active.map((a) => a.s),
+        steps.startSlot[i],
+        steps.startSlot[i + 1]
+      ).forEach((group, n) => {
+        // The most the row's left side can reach (every session at its max where the coefficient is
+        // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
+        // of a site below its limit are such rows. p ≤ maxKw / spread (the column's bound), so the
+        // term (coef × spread) × p reaches coef × maxKw at most.
+        let reachKw = 0;
+        for (const g of group) if (active[g].coef > 0) reachKw += active[g].evseCoef * active[g].s.maxKw;
+        if (group.length === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) return;
+        b.beginRow(`${rowLp}.${t}${n > 0 ? `~g${n}` : ''}`);
+        for (const g of group) b.addTerm(active[g].s.pCol + t - active[g].s.fromSlot, active[g].coef);
+        b.endRow(-Infinity, row.rhs[i]);
+      });
     }
   }
 
@@ -253,8 +267,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     horizonEndSlot,
     slotHours: h,
     steps,
-    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread }) => ({
-      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, fromReal, toReal, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread }) => ({
+      id, evseId, pCol, fromSlot, toSlot, fromReal, toReal, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread
     })),
     gridRows,
     evseMaxKw,

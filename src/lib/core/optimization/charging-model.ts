@@ -16,6 +16,9 @@ export type ChargingModelSession = {
   /** Window inside the horizon, model slots: the session may charge in fromSlot ≤ t < toSlot. */
   fromSlot: number;
   toSlot: number;
+  /** The same window in real slots (fromReal ≤ t < toReal), which may end inside an aggregated step. */
+  fromReal: number;
+  toReal: number;
   /** Shortfall column u_s (kWh), or −1 when the session has no columns. */
   uCol: number;
   /** Column of the binary on[s, fromSlot] (same layout as p), or −1 when power is continuous. */
@@ -46,6 +49,28 @@ export type ChargingModelSession = {
  */
 export function rowCoefficient(coef: number, spread: number): number {
   return spread === 1 ? coef : coef > 0 ? coef * spread : 0;
+}
+
+/**
+ * The sessions of `members` that share a real slot of a step (real slots fromSlot ≤ t < toSlot):
+ * the largest such groups, as indices into `members` in their order. With one real slot, or with
+ * every member there the whole step, that is all of them; in an aggregated step cars that leave
+ * and arrive inside it (a queue on one EVSE) never share a slot, so a row need not add them up —
+ * a row per group holds in every real slot (a smaller group adds only terms ≥ 0, see
+ * `rowCoefficient`) without halving the step's capacity at a handover.
+ */
+export function presenceGroups(members: readonly { fromReal: number; toReal: number }[], fromSlot: number, toSlot: number): number[][] {
+  if (toSlot - fromSlot <= 1 || members.every((m) => m.fromReal <= fromSlot && m.toReal >= toSlot)) return [members.map((_, i) => i)];
+  const groups: number[][] = [];
+  for (let t = fromSlot; t < toSlot; t++) {
+    const g: number[] = [];
+    members.forEach((m, i) => {
+      if (t >= m.fromReal && t < m.toReal) g.push(i);
+    });
+    if (g.length > 0) groups.push(g);
+  }
+  // Keep the largest groups once each: a row over a subset is implied by the row over its superset.
+  return groups.filter((g, a) => !groups.some((o, b) => b !== a && (o.length > g.length || (o.length === g.length && b < a)) && g.every((x) => o.includes(x))));
 }
 
 /** Site energy facts per model slot (index 0 = firstSlot; the mean over the real slots of an aggregated step). */

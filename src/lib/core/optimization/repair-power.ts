@@ -1,4 +1,4 @@
-import { rowCoefficient, type ChargingModel } from './charging-model';
+import { presenceGroups, rowCoefficient, type ChargingModel } from './charging-model';
 
 /** Parameters of `repairPower`. */
 export type RepairPowerParameters = {
@@ -61,27 +61,37 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
     const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
     const spreadOf = (j: number) => cm.sessions[j].spread?.[t - cm.sessions[j].fromSlot] ?? 1;
     const rows: SlotRow[] = [];
+    // As the model: one row per group of sessions that share a real slot of the step.
+    const groupsOf = (members: number[]) => presenceGroups(members.map((j) => cm.sessions[j]), cm.steps.startSlot[i], cm.steps.startSlot[i + 1]);
     for (const [evseId, list] of byEvse) {
-      const members = list.filter(active);
-      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
+      const present = list.filter(active);
+      if (present.length < 2) continue;
+      groupsOf(present).forEach((group, n) => {
+        const members = group.map((g) => present[g]);
+        if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}${n > 0 ? `~g${n}` : ''}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
+      });
     }
     for (const row of cm.gridRows) {
-      const members: number[] = [];
-      const coeffs: number[] = [];
-      // Most the row can reach (sessions at max where the coefficient is positive): a row that
-      // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
-      let reachKw = 0;
+      const all: number[] = [];
+      const allCoeffs: number[] = [];
+      const reach: number[] = [];
       row.evseIds.forEach((id, k) => {
         for (const j of byEvse.get(id) ?? []) {
           if (!active(j)) continue;
           const coef = rowCoefficient(row.coeffs[k], spreadOf(j));
           if (coef === 0) continue;
-          members.push(j);
-          coeffs.push(coef);
-          if (coef > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
+          all.push(j);
+          allCoeffs.push(coef);
+          reach.push(coef > 0 ? row.coeffs[k] * cm.sessions[j].maxKw : 0);
         }
       });
-      if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+      groupsOf(all).forEach((group, n) => {
+        // Most the row can reach (sessions at max where the coefficient is positive): a row that
+        // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
+        let reachKw = 0;
+        for (const g of group) reachKw += reach[g];
+        if (group.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}${n > 0 ? `~g${n}` : ''}`, members: group.map((g) => all[g]), coeffs: group.map((g) => allCoeffs[g]), rhs: row.rhs[i] });
+      });
     }
     out.push(rows);
   }

@@ -3,7 +3,7 @@ import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
 import { slotHours as slotHoursOf } from '../time/gates';
-import { presenceGroups, rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
+import { partialSteps, presenceGroups, rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
 import { horizonSteps, type AggregationTier, type HorizonSteps } from './horizon-steps';
 import { encodeLpId } from './lp-name';
@@ -207,36 +207,57 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
   }
 
   const gridRows = buildGridRows({ site, slots: realSlots, polygonSides }).map((row) => ({ ...row, rhs: stepMins(steps, firstSlot, row.rhs) }));
+  const partial = partialSteps(sessions, firstSlot, H);
   for (const row of gridRows) {
     const rowLp = encodeLpId(row.name);
     const lists = row.evseIds.map((id) => byEvse.get(id));
     for (let i = 0; i < H; i++) {
       const t = firstSlot + i;
-      const active: { s: TermSession; coef: number; evseCoef: number }[] = [];
+      if (!partial[i]) {
+        // Every car there is there for the whole step: one row.
+        b.beginRow(`${rowLp}.${t}`);
+        let terms = 0;
+        // The most the row's left side can reach (every session at its max where the coefficient is
+        // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
+        // of a site below its limit are such rows.
+        let reachKw = 0;
+        for (let k = 0; k < lists.length; k++) {
+          const list = lists[k];
+          if (!list || row.coeffs[k] === 0) continue;
+          for (const s of list) {
+            if (t < s.fromSlot || t >= s.toSlot) continue;
+            b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
+            if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * s.maxKw;
+            terms++;
+          }
+        }
+        if (terms === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) b.discardRow();
+        else b.endRow(-Infinity, row.rhs[i]);
+        continue;
+      }
+      // Some car is there for part of the step: one row per group of sessions that share a real slot.
+      const active: TermSession[] = [];
+      const coefs: number[] = [];
+      /** Most each term reaches: p ≤ maxKw / spread (the column's bound), so (coef × spread) × p ≤ coef × maxKw. */
+      const reach: number[] = [];
       for (let k = 0; k < lists.length; k++) {
         const list = lists[k];
         if (!list) continue;
         for (const s of list) {
           if (t < s.fromSlot || t >= s.toSlot) continue;
           const coef = s.spread ? rowCoefficient(row.coeffs[k], s.spread[t - s.fromSlot]) : row.coeffs[k];
-          if (coef !== 0) active.push({ s, coef, evseCoef: row.coeffs[k] });
+          if (coef === 0) continue;
+          active.push(s);
+          coefs.push(coef);
+          reach.push(coef > 0 ? row.coeffs[k] * s.maxKw : 0);
         }
       }
-      // One row per group of sessions that share a real slot (one group unless the step is aggregated).
-      presenceGroups(
-        active.map((a) => a.s),
-        steps.startSlot[i],
-        steps.startSlot[i + 1]
-      ).forEach((group, n) => {
-        // The most the row's left side can reach (every session at its max where the coefficient is
-        // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
-        // of a site below its limit are such rows. p ≤ maxKw / spread (the column's bound), so the
-        // term (coef × spread) × p reaches coef × maxKw at most.
+      presenceGroups(active, steps.startSlot[i], steps.startSlot[i + 1]).forEach((group, n) => {
         let reachKw = 0;
-        for (const g of group) if (active[g].coef > 0) reachKw += active[g].evseCoef * active[g].s.maxKw;
+        for (const g of group) reachKw += reach[g];
         if (group.length === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) return;
         b.beginRow(`${rowLp}.${t}${n > 0 ? `~g${n}` : ''}`);
-        for (const g of group) b.addTerm(active[g].s.pCol + t - active[g].s.fromSlot, active[g].coef);
+        for (const g of group) b.addTerm(active[g].pCol + t - active[g].fromSlot, coefs[g]);
         b.endRow(-Infinity, row.rhs[i]);
       });
     }

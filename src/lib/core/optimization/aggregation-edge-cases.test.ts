@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batteryAcceptanceKw } from '../engine/battery-taper';
-import { createEngine } from '../engine/create-engine';
-import { computeMetrics } from '../metrics/compute-metrics';
 import type { ScheduleInput } from '../model/scheduler';
-import { simulateChargingRequests } from '../simulation/simulate-charging-requests';
 import { arbitraryScheduleInput } from '../testing/arbitrary-gates';
 import { limitViolations } from '../testing/limit-violations';
 import { activeSession, gate, smallSite } from '../testing/small-site';
@@ -12,9 +9,9 @@ import { optimizeCharging } from './optimize-charging';
 
 /**
  * Edge cases of far-slot aggregation (issue 11) beyond aggregation-properties.test.ts: the
- * dispatched slot when a tier starts at once, gates on 5-min slots with negative first slots,
- * explicit horizon ends, arrivals inside coarse steps and tapering batteries, and a 5-min day
- * through the engine against the same day planned slot by slot.
+ * dispatched slot when a tier starts at once, marginal rates that end inside a step, slot numbers
+ * beyond 32 bits, a queue or handover inside an hour step, and random 5-min gates with negative
+ * first slots, explicit horizon ends, arrivals inside coarse steps and tapering batteries.
  */
 
 const H5 = 5 / 60;

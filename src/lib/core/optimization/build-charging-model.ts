@@ -3,7 +3,7 @@ import { siteSlotEnergy } from '../energy/site-slot-energy';
 import { greenShare } from '../energy/green-share';
 import { buildGridRows } from '../grid/grid-rows';
 import { slotHours as slotHoursOf } from '../time/gates';
-import { rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
+import { partialSteps, presenceGroups, rowCoefficient, type ChargingModel, type ChargingModelEnergy } from './charging-model';
 import { LpModelBuilder } from './lp-model-builder';
 import { horizonSteps, type AggregationTier, type HorizonSteps } from './horizon-steps';
 import { encodeLpId } from './lp-name';
@@ -91,7 +91,14 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     pricePerKWh: stepMeans(steps, firstSlot, real.pricePerKWh)
   };
   // Live backend (issue 12): the marginal signal, for the "lowest-marginal-co2" preset's term.
-  if (site.energy?.marginalCo2Series) energy.marginalGPerKWh = stepMeans(steps, firstSlot, marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots: realSlots }));
+  if (site.energy?.marginalCo2Series) {
+    const rates = marginalRatesForSlots({ series: site.energy.marginalCo2Series, timeline: input.timeline, slots: realSlots });
+    // A slot without a value is never preferred on a guess (the marginal term): inside a longer
+    // step it counts as the horizon's highest known rate, not as the mean of the step's known slots.
+    let highest = NaN;
+    for (const r of rates) if (Number.isFinite(r) && !(r <= highest)) highest = r;
+    energy.marginalGPerKWh = stepMeans(steps, firstSlot, rates, highest);
+  }
   const warnings: string[] = [];
   const evseMaxKw: Record<string, number> = {};
   for (const e of site.evses) evseMaxKw[e.id] = e.maxKw;
@@ -122,6 +129,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
       pCol: -1,
       fromSlot,
       toSlot: len > 0 && R > ENERGY_EPS && maxKw > 0 ? toSlot : fromSlot,
+      fromReal,
+      toReal,
       uCol: -1,
       onCol: -1,
       onSlots: 0,
@@ -182,27 +191,55 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     if (list.length < 2) continue;
     const evseLp = encodeLpId(evseId);
     for (let t = firstSlot; t < horizonEndSlot; t++) {
-      let active = 0;
-      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) active++;
-      if (active < 2) continue;
-      b.beginRow(`evse.${evseLp}.${t}`);
-      for (const s of list) if (t >= s.fromSlot && t < s.toSlot) b.addTerm(s.pCol + t - s.fromSlot, s.spread ? s.spread[t - s.fromSlot] : 1);
-      b.endRow(-Infinity, evseMaxKw[evseId]);
+      const active = list.filter((s) => t >= s.fromSlot && t < s.toSlot);
+      if (active.length < 2) continue;
+      const k = t - firstSlot;
+      presenceGroups(active, steps.startSlot[k], steps.startSlot[k + 1]).forEach((group, n) => {
+        if (group.length < 2) return;
+        b.beginRow(`evse.${evseLp}.${t}${n > 0 ? `~g${n}` : ''}`);
+        for (const g of group) {
+          const s = active[g];
+          b.addTerm(s.pCol + t - s.fromSlot, s.spread ? s.spread[t - s.fromSlot] : 1);
+        }
+        b.endRow(-Infinity, evseMaxKw[evseId]);
+      });
     }
   }
 
   const gridRows = buildGridRows({ site, slots: realSlots, polygonSides }).map((row) => ({ ...row, rhs: stepMins(steps, firstSlot, row.rhs) }));
+  const partial = partialSteps(sessions, firstSlot, H);
   for (const row of gridRows) {
     const rowLp = encodeLpId(row.name);
     const lists = row.evseIds.map((id) => byEvse.get(id));
     for (let i = 0; i < H; i++) {
       const t = firstSlot + i;
-      b.beginRow(`${rowLp}.${t}`);
-      let terms = 0;
-      // The most the row's left side can reach (every session at its max where the coefficient is
-      // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
-      // of a site below its limit are such rows.
-      let reachKw = 0;
+      if (!partial[i]) {
+        // Every car there is there for the whole step: one row.
+        b.beginRow(`${rowLp}.${t}`);
+        let terms = 0;
+        // The most the row's left side can reach (every session at its max where the coefficient is
+        // positive): a row that cannot bind is left out — exact, and most transformer-polygon rows
+        // of a site below its limit are such rows.
+        let reachKw = 0;
+        for (let k = 0; k < lists.length; k++) {
+          const list = lists[k];
+          if (!list || row.coeffs[k] === 0) continue;
+          for (const s of list) {
+            if (t < s.fromSlot || t >= s.toSlot) continue;
+            b.addTerm(s.pCol + t - s.fromSlot, row.coeffs[k]);
+            if (row.coeffs[k] > 0) reachKw += row.coeffs[k] * s.maxKw;
+            terms++;
+          }
+        }
+        if (terms === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) b.discardRow();
+        else b.endRow(-Infinity, row.rhs[i]);
+        continue;
+      }
+      // Some car is there for part of the step: one row per group of sessions that share a real slot.
+      const active: TermSession[] = [];
+      const coefs: number[] = [];
+      /** Most each term reaches: p ≤ maxKw / spread (the column's bound), so (coef × spread) × p ≤ coef × maxKw. */
+      const reach: number[] = [];
       for (let k = 0; k < lists.length; k++) {
         const list = lists[k];
         if (!list) continue;
@@ -210,14 +247,19 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
           if (t < s.fromSlot || t >= s.toSlot) continue;
           const coef = s.spread ? rowCoefficient(row.coeffs[k], s.spread[t - s.fromSlot]) : row.coeffs[k];
           if (coef === 0) continue;
-          b.addTerm(s.pCol + t - s.fromSlot, coef);
-          // p ≤ maxKw / spread (the column's bound), so the term (coef × spread) × p reaches coef × maxKw at most.
-          if (coef > 0) reachKw += row.coeffs[k] * s.maxKw;
-          terms++;
+          active.push(s);
+          coefs.push(coef);
+          reach.push(coef > 0 ? row.coeffs[k] * s.maxKw : 0);
         }
       }
-      if (terms === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) b.discardRow();
-      else b.endRow(-Infinity, row.rhs[i]);
+      presenceGroups(active, steps.startSlot[i], steps.startSlot[i + 1]).forEach((group, n) => {
+        let reachKw = 0;
+        for (const g of group) reachKw += reach[g];
+        if (group.length === 0 || (!keepSlackRows && reachKw <= row.rhs[i])) return;
+        b.beginRow(`${rowLp}.${t}${n > 0 ? `~g${n}` : ''}`);
+        for (const g of group) b.addTerm(active[g].pCol + t - active[g].fromSlot, coefs[g]);
+        b.endRow(-Infinity, row.rhs[i]);
+      });
     }
   }
 
@@ -246,8 +288,8 @@ export function buildChargingModel({ input, weights, minPower = 'milp', polygonS
     horizonEndSlot,
     slotHours: h,
     steps,
-    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread }) => ({
-      id, evseId, pCol, fromSlot, toSlot, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread
+    sessions: sessions.map(({ id, evseId, pCol, fromSlot, toSlot, fromReal, toReal, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread }) => ({
+      id, evseId, pCol, fromSlot, toSlot, fromReal, toReal, uCol, onCol, onSlots, remainingKWh, reachableKWh, maxKw, minKw, spread
     })),
     gridRows,
     evseMaxKw,
@@ -438,8 +480,11 @@ function termContext({
   return ctx;
 }
 
-/** Mean of per-real-slot values over each step (index 0 = firstSlot); NaN values are left out (all NaN → NaN). */
-function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly number[]): number[] {
+/**
+ * Mean of per-real-slot values over each step (index 0 = firstSlot); NaN values count as
+ * `unknownAs` when it is a number, else they are left out (all NaN → NaN).
+ */
+function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly number[], unknownAs = NaN): number[] {
   const out = new Array<number>(steps.hours.length);
   for (let k = 0; k < out.length; k++) {
     const from = steps.startSlot[k] - firstSlot;
@@ -450,12 +495,15 @@ function stepMeans(steps: HorizonSteps, firstSlot: number, values: readonly numb
     }
     let sum = 0;
     let n = 0;
+    let known = 0;
     for (let i = from; i < to; i++) {
-      if (Number.isNaN(values[i])) continue;
-      sum += values[i];
+      const v = Number.isNaN(values[i]) ? unknownAs : values[i];
+      if (!Number.isNaN(values[i])) known++;
+      if (Number.isNaN(v)) continue;
+      sum += v;
       n++;
     }
-    out[k] = n > 0 ? sum / n : NaN;
+    out[k] = known > 0 ? sum / n : NaN;
   }
   return out;
 }

@@ -16,6 +16,9 @@ export type ChargingModelSession = {
   /** Window inside the horizon, model slots: the session may charge in fromSlot ≤ t < toSlot. */
   fromSlot: number;
   toSlot: number;
+  /** The same window in real slots (fromReal ≤ t < toReal), which may end inside an aggregated step. */
+  fromReal: number;
+  toReal: number;
   /** Shortfall column u_s (kWh), or −1 when the session has no columns. */
   uCol: number;
   /** Column of the binary on[s, fromSlot] (same layout as p), or −1 when power is continuous. */
@@ -46,6 +49,49 @@ export type ChargingModelSession = {
  */
 export function rowCoefficient(coef: number, spread: number): number {
   return spread === 1 ? coef : coef > 0 ? coef * spread : 0;
+}
+
+/**
+ * The sessions of `members` that share a real slot of a step (real slots fromSlot ≤ t < toSlot):
+ * the largest such groups, as indices into `members` in their order. With one real slot, or with
+ * every member there the whole step, that is all of them; in an aggregated step cars that leave
+ * and arrive inside it (a queue on one EVSE) never share a slot, so a row need not add them up —
+ * a row per group holds in every real slot (a smaller group adds only terms ≥ 0, see
+ * `rowCoefficient`) without halving the step's capacity at a handover.
+ */
+export function presenceGroups(members: readonly { fromReal: number; toReal: number }[], fromSlot: number, toSlot: number): number[][] {
+  const n = members.length;
+  const partial: number[] = [];
+  if (toSlot - fromSlot > 1) for (let i = 0; i < n; i++) if (members[i].fromReal > fromSlot || members[i].toReal < toSlot) partial.push(i);
+  if (partial.length <= 1) return [Array.from({ length: n }, (_, i) => i)];
+  // The cars there for part of the step that share a real slot, largest sets once each (a row
+  // over a subset is implied by the row over its superset).
+  const sets: number[][] = [];
+  for (let t = fromSlot; t < toSlot; t++) {
+    const g = partial.filter((i) => t >= members[i].fromReal && t < members[i].toReal);
+    if (g.length > 0) sets.push(g);
+  }
+  const largest = sets.filter((g, a) => !sets.some((o, b) => b !== a && (o.length > g.length || (o.length === g.length && b < a)) && g.every((x) => o.includes(x))));
+  if (largest.length === 1) return [Array.from({ length: n }, (_, i) => i)];
+  // Each group: the cars there the whole step and one such set, in member order.
+  return largest.map((g) => {
+    const inGroup = new Uint8Array(n).fill(1);
+    for (const i of partial) inGroup[i] = 0;
+    for (const i of g) inGroup[i] = 1;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (inGroup[i]) out.push(i);
+    return out;
+  });
+}
+
+/** Per model slot (index 0 = firstSlot): 1 where some session is plugged in for only part of the step. */
+export function partialSteps(sessions: readonly { pCol: number; fromSlot: number; spread: Float64Array | null }[], firstSlot: number, H: number): Uint8Array {
+  const out = new Uint8Array(H);
+  for (const s of sessions) {
+    if (s.pCol < 0 || !s.spread) continue;
+    for (let i = 0; i < s.spread.length; i++) if (s.spread[i] !== 1) out[s.fromSlot - firstSlot + i] = 1;
+  }
+  return out;
 }
 
 /** Site energy facts per model slot (index 0 = firstSlot; the mean over the real slots of an aggregated step). */

@@ -15,7 +15,7 @@ export type AggregationTier = { afterHours: number; stepMinutes: number };
  * (`startSlot` has one more entry than there are steps) and lasts `hours[k]`.
  */
 export type HorizonSteps = {
-  startSlot: Int32Array;
+  startSlot: Float64Array;
   hours: Float64Array;
 };
 
@@ -43,7 +43,7 @@ export type HorizonStepsParameters = {
   tiers?: readonly AggregationTier[];
 };
 
-/** One step per slot in the near term, coarser steps beyond it (see `AggregationTier`). */
+/** One step per slot in the near term, coarser steps beyond it (see `AggregationTier`); the first slot is always a step of its own. */
 export function horizonSteps({ firstSlot, horizonEndSlot, slotMinutes, tiers = [] }: HorizonStepsParameters): HorizonSteps {
   const h = slotMinutes / 60;
   const usable = tiers
@@ -54,13 +54,14 @@ export function horizonSteps({ firstSlot, horizonEndSlot, slotMinutes, tiers = [
   while (t < horizonEndSlot) {
     const offsetHours = (t - firstSlot) * h;
     let n = 1;
-    for (const tier of usable) if (offsetHours >= tier.afterHours - 1e-9) n = tier.stepMinutes / slotMinutes;
+    // The dispatched slot is always a step of its own: its setpoint is the plan's first slot.
+    if (t > firstSlot) for (const tier of usable) if (offsetHours >= tier.afterHours - 1e-9) n = tier.stepMinutes / slotMinutes;
     // The next multiple of n after t: a partial first step lines the rest up with the timeline.
     const next = n <= 1 ? t + 1 : Math.floor(t / n) * n + n;
     t = Math.min(next, horizonEndSlot);
     starts.push(t);
   }
-  const startSlot = Int32Array.from(starts);
+  const startSlot = Float64Array.from(starts);
   const hours = new Float64Array(starts.length - 1);
   for (let k = 0; k < hours.length; k++) hours[k] = (startSlot[k + 1] - startSlot[k]) * h;
   return { startSlot, hours };

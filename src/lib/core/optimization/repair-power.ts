@@ -1,4 +1,4 @@
-import { rowCoefficient, type ChargingModel } from './charging-model';
+import { partialSteps, presenceGroups, rowCoefficient, type ChargingModel } from './charging-model';
 
 /** Parameters of `repairPower`. */
 export type RepairPowerParameters = {
@@ -56,20 +56,33 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
     else byEvse.set(s.evseId, [j]);
   });
   const out: SlotRow[][] = [];
+  const partial = partialSteps(cm.sessions, cm.firstSlot, cm.horizonEndSlot - cm.firstSlot);
   for (let t = cm.firstSlot; t < cm.horizonEndSlot; t++) {
     const i = t - cm.firstSlot;
     const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
     const spreadOf = (j: number) => cm.sessions[j].spread?.[t - cm.sessions[j].fromSlot] ?? 1;
     const rows: SlotRow[] = [];
+    // As the model: one row per group of sessions that share a real slot of the step (all of them
+    // unless some car is there for part of it).
+    const groupsOf = (members: number[]) => (partial[i] ? presenceGroups(members.map((j) => cm.sessions[j]), cm.steps.startSlot[i], cm.steps.startSlot[i + 1]) : null);
+    const suffix = (n: number) => (n > 0 ? `~g${n}` : '');
     for (const [evseId, list] of byEvse) {
-      const members = list.filter(active);
-      if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
+      const present = list.filter(active);
+      if (present.length < 2) continue;
+      const groups = groupsOf(present);
+      if (!groups) rows.push({ name: `evse.${evseId}.${t}`, members: present, coeffs: present.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
+      else
+        groups.forEach((group, n) => {
+          const members = group.map((g) => present[g]);
+          if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}${suffix(n)}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
+        });
     }
     for (const row of cm.gridRows) {
       const members: number[] = [];
       const coeffs: number[] = [];
-      // Most the row can reach (sessions at max where the coefficient is positive): a row that
+      // Most each term can reach (sessions at max where the coefficient is positive): a row that
       // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
+      const reach: number[] = [];
       let reachKw = 0;
       row.evseIds.forEach((id, k) => {
         for (const j of byEvse.get(id) ?? []) {
@@ -78,10 +91,20 @@ function buildSlotRows(cm: ChargingModel): SlotRow[][] {
           if (coef === 0) continue;
           members.push(j);
           coeffs.push(coef);
-          if (coef > 0) reachKw += row.coeffs[k] * cm.sessions[j].maxKw;
+          reach.push(coef > 0 ? row.coeffs[k] * cm.sessions[j].maxKw : 0);
+          reachKw += reach[reach.length - 1];
         }
       });
-      if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+      const groups = groupsOf(members);
+      if (!groups) {
+        if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
+        continue;
+      }
+      groups.forEach((group, n) => {
+        let groupReachKw = 0;
+        for (const g of group) groupReachKw += reach[g];
+        if (group.length > 0 && groupReachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}${suffix(n)}`, members: group.map((g) => members[g]), coeffs: group.map((g) => coeffs[g]), rhs: row.rhs[i] });
+      });
     }
     out.push(rows);
   }

@@ -22,8 +22,9 @@ describe('a 5-min replay with far slots aggregated', () => {
       const snapshot = await createEngine({ site, timeline, requests, scheduler, strategy: 'grid-first' }).runToEnd();
       return { snapshot, metrics: computeMetrics({ site, snapshot }) };
     };
-    const coarse = await run((input) => optimizeCharging(input));
-    const fine = await run((input) => optimizeCharging(input, { aggregation: [] }));
+    // The MILP search is not cut short by the wall clock (a loaded machine must not change the answer).
+    const coarse = await run((input) => optimizeCharging(input, { milpSearchMs: 60_000 }));
+    const fine = await run((input) => optimizeCharging(input, { aggregation: [], milpSearchMs: 60_000 }));
     for (const { snapshot, metrics } of [coarse, fine]) {
       expect(metrics.violationsKwSlots).toBeLessThanOrEqual(1e-6);
       expect(snapshot.gates.filter((g) => g.status === 'fallback')).toEqual([]);

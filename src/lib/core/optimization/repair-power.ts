@@ -1,4 +1,5 @@
-import { partialSteps, presenceGroups, rowCoefficient, type ChargingModel } from './charging-model';
+import type { ChargingModel } from './charging-model';
+import { decodeLpName } from './lp-name';
 
 /** Parameters of `repairPower`. */
 export type RepairPowerParameters = {
@@ -47,66 +48,40 @@ export function slotRows(cm: ChargingModel): SlotRow[][] {
   return rows;
 }
 
+/** Name prefixes of the model rows that cap the EV powers of one slot: shared EVSEs and the grid rows (`buildGridRows`). */
+const SLOT_ROW_PREFIXES = ['evse.', 'node.', 'phase.', 'xfmr.'];
+
+/**
+ * Read from the model itself, so repairs hold exactly the rows the solver saw (spread-weighted
+ * coefficients, one row per presence group in aggregated steps, rows that cannot bind left out).
+ */
 function buildSlotRows(cm: ChargingModel): SlotRow[][] {
-  const byEvse = new Map<string, number[]>();
+  const m = cm.model;
+  // Which model session and model slot each power column belongs to.
+  const owner = new Int32Array(m.numCols).fill(-1);
+  const slotOf = new Float64Array(m.numCols);
   cm.sessions.forEach((s, j) => {
     if (s.pCol < 0) return;
-    const list = byEvse.get(s.evseId);
-    if (list) list.push(j);
-    else byEvse.set(s.evseId, [j]);
+    for (let i = 0; i < s.toSlot - s.fromSlot; i++) {
+      owner[s.pCol + i] = j;
+      slotOf[s.pCol + i] = s.fromSlot + i;
+    }
   });
-  const out: SlotRow[][] = [];
-  const partial = partialSteps(cm.sessions, cm.firstSlot, cm.horizonEndSlot - cm.firstSlot);
-  for (let t = cm.firstSlot; t < cm.horizonEndSlot; t++) {
-    const i = t - cm.firstSlot;
-    const active = (j: number) => t >= cm.sessions[j].fromSlot && t < cm.sessions[j].toSlot;
-    const spreadOf = (j: number) => cm.sessions[j].spread?.[t - cm.sessions[j].fromSlot] ?? 1;
-    const rows: SlotRow[] = [];
-    // As the model: one row per group of sessions that share a real slot of the step (all of them
-    // unless some car is there for part of it).
-    const groupsOf = (members: number[]) => (partial[i] ? presenceGroups(members.map((j) => cm.sessions[j]), cm.steps.startSlot[i], cm.steps.startSlot[i + 1]) : null);
-    const suffix = (n: number) => (n > 0 ? `~g${n}` : '');
-    for (const [evseId, list] of byEvse) {
-      const present = list.filter(active);
-      if (present.length < 2) continue;
-      const groups = groupsOf(present);
-      if (!groups) rows.push({ name: `evse.${evseId}.${t}`, members: present, coeffs: present.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
-      else
-        groups.forEach((group, n) => {
-          const members = group.map((g) => present[g]);
-          if (members.length > 1) rows.push({ name: `evse.${evseId}.${t}${suffix(n)}`, members, coeffs: members.map(spreadOf), rhs: cm.evseMaxKw[evseId] });
-        });
+  const out: SlotRow[][] = Array.from({ length: cm.horizonEndSlot - cm.firstSlot }, () => []);
+  for (let r = 0; r < m.numRows; r++) {
+    const name = m.rowNames[r];
+    if (!SLOT_ROW_PREFIXES.some((prefix) => name.startsWith(prefix))) continue;
+    const members: number[] = [];
+    const coeffs: number[] = [];
+    let t = cm.firstSlot;
+    for (let k = m.rowStart[r]; k < m.rowStart[r + 1]; k++) {
+      const c = m.rowIndex[k];
+      if (owner[c] < 0) continue;
+      members.push(owner[c]);
+      coeffs.push(m.rowValue[k]);
+      t = slotOf[c];
     }
-    for (const row of cm.gridRows) {
-      const members: number[] = [];
-      const coeffs: number[] = [];
-      // Most each term can reach (sessions at max where the coefficient is positive): a row that
-      // cannot be exceeded needs no repair (as buildChargingModel leaves it out of the LP).
-      const reach: number[] = [];
-      let reachKw = 0;
-      row.evseIds.forEach((id, k) => {
-        for (const j of byEvse.get(id) ?? []) {
-          if (!active(j)) continue;
-          const coef = rowCoefficient(row.coeffs[k], spreadOf(j));
-          if (coef === 0) continue;
-          members.push(j);
-          coeffs.push(coef);
-          reach.push(coef > 0 ? row.coeffs[k] * cm.sessions[j].maxKw : 0);
-          reachKw += reach[reach.length - 1];
-        }
-      });
-      const groups = groupsOf(members);
-      if (!groups) {
-        if (members.length > 0 && reachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}`, members, coeffs, rhs: row.rhs[i] });
-        continue;
-      }
-      groups.forEach((group, n) => {
-        let groupReachKw = 0;
-        for (const g of group) groupReachKw += reach[g];
-        if (group.length > 0 && groupReachKw > row.rhs[i]) rows.push({ name: `${row.name}.${t}${suffix(n)}`, members: group.map((g) => members[g]), coeffs: group.map((g) => coeffs[g]), rhs: row.rhs[i] });
-      });
-    }
-    out.push(rows);
+    if (members.length > 0) out[t - cm.firstSlot].push({ name: decodeLpName(name), members, coeffs, rhs: m.rowUpper[r] });
   }
   return out;
 }

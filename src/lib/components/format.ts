@@ -1,5 +1,7 @@
 /** Display helpers shared by the pages (times in the site's time zone, fixed units). */
 
+import { toLocalDateTime, utcFromFields } from '$lib/core/time/zoned-time';
+
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "HH:MM" of an instant in the site's time zone. */
@@ -53,13 +55,13 @@ export function formatDay(ms: number, timeZone: string): string {
   return f.format(new Date(ms));
 }
 
-/** Whole local days from the day of `fromMs` to the day of `toMs` in the site's zone (DST-safe). */
+/** Whole local days from the day of `fromMs` to the day of `toMs` in the site's zone (DST-safe; core's cached zone formatter). */
 export function localDaysBetween(fromMs: number, toMs: number, timeZone: string): number {
-  const ymd = (ms: number) => {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-    return Date.parse(`${parts}T00:00:00Z`);
+  const day = (ms: number) => {
+    const { year, month, day } = toLocalDateTime({ ms, timeZone });
+    return utcFromFields({ year, month, day, hour: 0, minute: 0 });
   };
-  return Math.round((ymd(toMs) - ymd(fromMs)) / 86_400_000);
+  return Math.round((day(toMs) - day(fromMs)) / 86_400_000);
 }
 
 /** "HH:MM", with "+1 day" (or "+N days") when it falls on a later local day than `fromMs`. */
@@ -77,9 +79,16 @@ export function formatRange(startMs: number, endMs: number, timeZone: string, da
   return `${formatTimeAfter(startMs, dayStartMs, timeZone)}–${formatTimeAfter(endMs, startMs, timeZone)}`;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The zone named for people: "Europe/Amsterdam (UTC+01:00)" at that instant. */
 export function formatZone(ms: number, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'longOffset' });
+    zoneFormats.set(timeZone, f);
+  }
+  const name = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const offset = name === 'GMT' ? 'UTC+00:00' : name.replace('GMT', 'UTC');
   return `${timeZone} (${offset})`;
 }

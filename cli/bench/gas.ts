@@ -6,7 +6,6 @@
  * transactions of a scenario, with min/max).
  */
 import { join } from 'node:path';
-import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { createWalletClient, custom, defineChain, encodeDeployData, getAddress, keccak256, publicActions, stringToBytes, type Abi, type Address, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { compileSolidity, contractsDir } from '../../contracts/scripts/compile';
@@ -16,6 +15,8 @@ import { createEmbeddedProvider } from '../../src/lib/chain/embedded/embeddedPro
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
 import { greenClaimLedgerBytecode } from '../../src/lib/chain/generated/greenClaimLedgerBytecode';
 import { meteredReceiptDigest, meteredReceiptTypedData, type MeteredReceipt } from '../../src/lib/chain/meteredReceiptTypedData';
+import { receiptMerkleTree } from '../../src/lib/chain/receiptMerkleTree';
+import { DEMO_ISSUING_BODY, SITE_ROLES } from '../../src/lib/chain/registerSite';
 import type { GasRow } from './gas-results';
 
 const CHAIN_ID = 31337;
@@ -28,7 +29,6 @@ const DELIVERED_WH = 11_000n;
 const SUPPLY_WH = 1_000_000_000n;
 const SITE = keccak256(stringToBytes('bench-site'));
 const STATION = keccak256(stringToBytes('bench-evse'));
-const ISSUER = keccak256(stringToBytes('GreenSlot demo issuing body'));
 const account = (label: string) => privateKeyToAccount(keccak256(stringToBytes(`greenslot gas bench ${label}`)));
 
 /** v1's EIP-712 attestation (domain version 1), as contracts/bench/GreenClaimLedgerV1.sol hashes it. */
@@ -124,9 +124,9 @@ export async function runGas({ quick = false, log = () => undefined }: RunGasPar
   log('gas: v2 ledger');
   const abi = greenClaimLedgerAbi as Abi;
   const ledger = await deploy(abi, greenClaimLedgerBytecode, [operator.address, 0]);
-  await gasOf(operator, ledger, abi, 'registerSite', [SITE, operator.address, ISSUER]);
-  await gasOf(operator, ledger, abi, 'grantSiteRole', [SITE, keccak256(stringToBytes('SUPPLY_REGISTRAR')), operator.address]);
-  await gasOf(operator, ledger, abi, 'grantSiteRole', [SITE, keccak256(stringToBytes('METERING_SIGNER')), operator.address]);
+  await gasOf(operator, ledger, abi, 'registerSite', [SITE, operator.address, DEMO_ISSUING_BODY]);
+  await gasOf(operator, ledger, abi, 'grantSiteRole', [SITE, SITE_ROLES.SUPPLY_REGISTRAR, operator.address]);
+  await gasOf(operator, ledger, abi, 'grantSiteRole', [SITE, SITE_ROLES.METERING_SIGNER, operator.address]);
   const v2Supply: bigint[] = [];
   for (let from = 0; from < SLOTS_PER_DAY; from += 24) {
     const slots = Array.from({ length: 24 }, (_, k) => ({ startMinute: slotMinute(from + k), lengthMinutes: 15, deviceId: keccak256(stringToBytes('pv')), evidenceHash: keccak256(stringToBytes(`meter ${from + k}`)), sourceWh: [SUPPLY_WH, 0n, 0n, 0n] }));
@@ -164,13 +164,14 @@ export async function runGas({ quick = false, log = () => undefined }: RunGasPar
     log(`gas: anchor ${n} receipts`);
     const receipts = Array.from({ length: n }, (_, i) => receiptOf(`anchor ${n}`, i));
     const digests = receipts.map(digestOf);
-    const tree = StandardMerkleTree.of(digests.map((d) => [d]), ['bytes32']);
+    // The app's own tree (leaf encoding and all), so the figures are what an operator's anchor costs.
+    const tree = receiptMerkleTree({ digests });
     const anchorGas = await gasOf(operator, ledger, abi, 'anchor', [SITE, tree.root, DAY0, 1440, n]);
     rows.push({ scenario: 'v2 anchor (one root per gate)', ledger: 'v2', sessionsPerAnchor: n, txs: 1, gasPerTx: Number(anchorGas), gasPerSession: Number(anchorGas) / n, pctOfV1: pct(Number(anchorGas) / n), minGas: Number(anchorGas), maxGas: Number(anchorGas), includes: 'whole anchor tx (21,000 intrinsic + calldata + one stored root record) ÷ receipts in the root' });
     const picks = Array.from(new Set(Array.from({ length: Math.min(proofClaims, n) }, (_, k) => Math.floor((k * n) / Math.min(proofClaims, n)))));
     const proofGas: bigint[] = [];
     for (const i of picks) {
-      const proof = tree.getProof([digests[i]]);
+      const proof = tree.proofOf(digests[i]);
       proofGas.push(await gasOf(drivers[i % drivers.length], ledger, abi, 'claimWithProof', [receipts[i], tree.root, proof, '0x']));
     }
     const proofMean = mean(proofGas);

@@ -14,6 +14,7 @@ import { createWalletClient, http, keccak256, publicActions, stringToBytes, type
 import { privateKeyToAccount } from 'viem/accounts';
 import { greenClaimLedgerAbi } from '../../src/lib/chain/generated/greenClaimLedgerAbi';
 import { greenClaimLedgerBytecode } from '../../src/lib/chain/generated/greenClaimLedgerBytecode';
+import { SITE_ROLES } from '../../src/lib/chain/registerSite';
 
 // anvil's account #0: a well-known dev key with no value anywhere but local nodes.
 const ANVIL_KEY_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
@@ -21,9 +22,6 @@ const ANVIL_KEY_0 = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf
 /** Chain ids of local dev nodes (anvil/hardhat 31337, geth --dev and the like 1337). */
 export const LOCAL_CHAIN_IDS: readonly number[] = [31337, 1337];
 
-/** Role ids as GreenClaimLedger defines them (keccak256 of the name). */
-const SUPPLY_REGISTRAR = keccak256(stringToBytes('SUPPLY_REGISTRAR'));
-const METERING_SIGNER = keccak256(stringToBytes('METERING_SIGNER'));
 
 /** Parameters of {@link deployLocal}. */
 export type DeployLocalParameters = {
@@ -70,8 +68,8 @@ export async function deployLocal({ rpcUrl = 'http://127.0.0.1:8545', transport,
   const write = async (functionName: 'registerSite' | 'grantSiteRole', args: readonly unknown[]) =>
     send(await client.writeContract({ address, abi: greenClaimLedgerAbi, functionName, args, chain: null } as never), functionName);
   await write('registerSite', [siteId, account.address, keccak256(stringToBytes(issuer))]);
-  await write('grantSiteRole', [siteId, SUPPLY_REGISTRAR, siteOperator]);
-  await write('grantSiteRole', [siteId, METERING_SIGNER, siteOperator]);
+  await write('grantSiteRole', [siteId, SITE_ROLES.SUPPLY_REGISTRAR, siteOperator]);
+  await write('grantSiteRole', [siteId, SITE_ROLES.METERING_SIGNER, siteOperator]);
   return { chainId, address, admin: account.address, adminDelaySec: delay, site, siteId, operator: siteOperator, hash: deployed.transactionHash, blockNumber: deployed.blockNumber };
 }
 

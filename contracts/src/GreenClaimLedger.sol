@@ -373,7 +373,7 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
         if (receiptCount == 0) revert ZeroValue("receiptCount");
         AnchorRecord storage a = _anchors[siteId][root];
         if (a.anchoredBlock != 0) revert RootAlreadyAnchored(root);
-        a.siteId = siteId;
+        // a.siteId is the mapping key: not stored (one storage slot less per anchor), filled in by anchorOf.
         a.signer = msg.sender;
         a.periodStartMinute = periodStartMinute;
         a.periodLengthMinutes = periodLengthMinutes;
@@ -400,7 +400,9 @@ contract GreenClaimLedger is IGreenClaimLedger, AccessControlDefaultAdminRules, 
 
     /// @inheritdoc IGreenClaimLedger
     function anchorOf(bytes32 siteId, bytes32 root) external view returns (AnchorRecord memory) {
-        return _anchors[siteId][root];
+        AnchorRecord memory rec = _anchors[siteId][root];
+        if (rec.anchoredBlock != 0) rec.siteId = siteId;
+        return rec;
     }
 
     /// @inheritdoc IGreenClaimLedger

@@ -29,7 +29,7 @@ describe('persisting engine steps', () => {
       const report = await engine.step();
       const snapshot = engine.snapshot();
       const nowMs = t(report.slot);
-      await persistStep({ db, snapshot, slot: report.slot, gate: report.gate, site, timeline, nowMs, settings: { nextSlot: snapshot.nextSlot }, scheduler: 'edf' });
+      await persistStep({ db, snapshot, slot: report.slot, gate: report.gate, site, timeline, nowMs, settings: { nextSlot: snapshot.nextSlot }, schedulerAt: () => ({ scheduler: 'edf' }) });
       if (i === 1) statusAtStart = (await db.evses.get([site.id, evse.id]))!.status;
     }
     const row = (await db.sessions.get('app-1'))!;

@@ -2,7 +2,7 @@ import type { EngineSnapshot, GateRecord } from '$lib/core/engine/types';
 import type { Site } from '$lib/core/grid/site';
 import type { Timeline } from '$lib/core/time/timeline';
 import type { GreenSlotDb, SessionRow } from './db';
-import { issueDueReceipts } from './issue-receipts';
+import { issueDueReceipts, type IssueDueReceiptsParameters } from './issue-receipts';
 import { evseStatuses, sessionRow, slotResultRow } from './step-rows';
 
 /** Parameters of `persistStep`. */
@@ -18,9 +18,8 @@ export type PersistStepParameters = {
   nowMs: number;
   /** The demo settings to store with the step (progress), plain data. */
   settings: unknown;
-  /** Scheduler and strategy that ran this gate (written on receipts). */
-  scheduler?: string;
-  strategy?: string;
+  /** Scheduler and strategy in force at a slot (written on receipts, by the slot each session finished in), as `issueDueReceipts` takes it. */
+  schedulerAt: IssueDueReceiptsParameters['schedulerAt'];
 };
 
 /**
@@ -29,7 +28,7 @@ export type PersistStepParameters = {
  * session that finishes in the slot just booked gets its receipt when that slot is over), and the
  * clock/progress. A reader (this tab or another) never sees a half-written slot.
  */
-export async function persistStep({ db, snapshot, slot, gate, site, timeline, nowMs, settings, scheduler, strategy }: PersistStepParameters): Promise<void> {
+export async function persistStep({ db, snapshot, slot, gate, site, timeline, nowMs, settings, schedulerAt }: PersistStepParameters): Promise<void> {
   const record = snapshot.slots.find((r) => r.slot === slot);
   await db.transaction('rw', [db.sessions, db.slotResults, db.settings, db.evses, db.receipts, db.requests], async () => {
     const previous = new Map((await db.sessions.toArray()).map((r) => [r.id, r] as const));
@@ -46,7 +45,7 @@ export async function persistStep({ db, snapshot, slot, gate, site, timeline, no
     const pending = appRequests.filter((r) => !decided.has(r.id));
     const statuses = evseStatuses({ evses, snapshot, nowMs, pending });
     await db.evses.bulkPut(evses.map((e) => ({ ...e, status: statuses[e.id] ?? e.status })));
-    await issueDueReceipts({ db, site, timeline, nowMs, schedulerAt: () => ({ scheduler, strategy }) });
+    await issueDueReceipts({ db, site, timeline, nowMs, schedulerAt });
     await db.settings.put({ key: 'demo', value: settings });
   });
 }

@@ -378,7 +378,6 @@ class DemoState {
       s.nowMs = this.nowMs;
       this.snapshot = snap;
       this.lastGate = report.gate;
-      const { scheduler, strategy } = this.#schedulerAt(report.slot);
       await persistStep({
         db: getDb(),
         snapshot: snap,
@@ -388,8 +387,7 @@ class DemoState {
         timeline: { startMs: s.timeline.startMs, slotMinutes: s.timeline.slotMinutes },
         nowMs: this.nowMs,
         settings: $state.snapshot(s),
-        scheduler,
-        strategy
+        schedulerAt: (slot) => this.#schedulerAt(slot)
       });
     } finally {
       this.stepping = false;

@@ -13,6 +13,7 @@ import { measuredEnergyBySlot } from '$lib/core/ocpi/measuredEnergyBySlot';
 import { canonicalJson, createReceipt, parseReceipt, type Receipt } from '$lib/chain/receipt';
 import type { LiveCdrRow, SessionRow, SlotResultRow } from './db';
 import { referenceCo2G } from './receipt';
+import { slotGreenShare } from './slot-green-share';
 
 /** Parameters of {@link receiptFromCdr}. */
 export type ReceiptFromCdrParameters = {
@@ -54,11 +55,7 @@ export function receiptFromCdr({ cdr, session, site, timeline, slotRows, average
     (average ? carbonMixAt({ series: average, ms: slotStartMs({ timeline, slot }) + (timeline.slotMinutes * 60_000) / 2 }) : undefined) ??
     slotRows.get(slot)?.gridMix ??
     siteSlotEnergy({ site, slot, timeline }).gridMix;
-  const shareOf = (slot: number): number => {
-    const row = slotRows.get(slot);
-    if (row?.evEnergyKWh && row.evEnergyKWh > 0 && row.greenKWh !== undefined) return row.greenKWh / row.evEnergyKWh;
-    return row ? row.greenShare : greenShare(mixOf(slot));
-  };
+  const shareOf = (slot: number): number => slotGreenShare({ row: slotRows.get(slot), fallback: () => greenShare(mixOf(slot)) });
   const green = greenKWhBySlot({ measured: measured.slots, greenShareOf: shareOf }).map((g) => {
     // A claim can never exceed the green energy the site's EVs got in that slot (the ledger's supply).
     const cap = slotRows.get(g.slot)?.greenKWh;
